@@ -1,0 +1,67 @@
+/**
+ * Test discovery: which files and tests a framework collects. unittest takes
+ * `test*.py` files and `test*` methods; Vitest takes file names (its defaults,
+ * or `include`/`exclude` in vitest.config.ts) and every `test`/`it` call in them.
+ * The framework itself is asked (`vitest list --filesOnly`), so this is its real rule.
+ * Python: fixtures/python/test_calculation.py (DiscoveryTest).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runFrameworkSync } from '../support/conftest.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** The files `vitest list --filesOnly` would run, relative to `dir`. */
+function listTests(dir: string, args: string[], env?: NodeJS.ProcessEnv): string[] {
+  const { status, output } = runFrameworkSync(
+    'vitest',
+    ['list', ...args, '--filesOnly', '--json'],
+    {
+      cwd: root,
+      env,
+    },
+  );
+  expect(status).toBe(0);
+  const files = JSON.parse(output) as { file: string }[];
+  return files.map(({ file }) => relative(dir, file)).sort();
+}
+
+describe('discovery', () => {
+  let examples = '';
+
+  beforeAll(async () => {
+    examples = await mkdtemp(join(tmpdir(), 'test-dojo-discovery-'));
+    await mkdir(join(examples, '__tests__'));
+    for (const name of [
+      'calc.test.ts',
+      'calc.spec.ts',
+      '__tests__/calc.ts',
+      'test_calc.ts',
+      'calc_test.ts',
+      'calc.ts',
+    ]) {
+      await writeFile(join(examples, name), '');
+    }
+  });
+
+  afterAll(async () => {
+    await rm(examples, { recursive: true, force: true });
+  });
+
+  test('the default rules collect *.test.ts and *.spec.ts, never test_*.ts', () => {
+    const listed = listTests(examples, ['--root', examples]);
+    expect(listed).toEqual(['calc.spec.ts', 'calc.test.ts']);
+  });
+
+  test('our include collects specs/vitest/**/*.test.ts, without helpers or failure demos', () => {
+    const listed = listTests(root, []);
+    expect(listed).toContain('specs/vitest/unittest-style/discovery.test.ts');
+    expect(listed.every((f) => f.startsWith('specs/vitest/') && f.endsWith('.test.ts'))).toBe(true);
+    expect(listed).not.toContain('specs/vitest/support/conftest.ts');
+    expect(listed.filter((f) => f.startsWith('specs/vitest/demo-failures/'))).toEqual([]);
+    const withDemos = listTests(root, [], { TEST_DOJO_DEMO_FAILURES: '1' });
+    expect(withDemos).toContain('specs/vitest/demo-failures/wrong-expected.test.ts');
+  });
+});
