@@ -1,5 +1,12 @@
 // The Jest lesson suites (specs/jest). TypeScript is compiled by SWC to
 // CommonJS so `jest.mock` works the classic way, without ESM flags.
+import { readFileSync } from 'node:fs';
+
+// Coverage numbers live only in coverage-config/thresholds.json (see thresholds.ts).
+const { levels } = JSON.parse(
+  readFileSync(new URL('./coverage-config/thresholds.json', import.meta.url), 'utf8'),
+);
+
 /** @type {import('jest').Config} */
 export default {
   testMatch: ['<rootDir>/specs/jest/**/*.test.ts'],
@@ -19,4 +26,19 @@ export default {
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/domain/**/*.ts'],
   coverageDirectory: 'coverage/jest',
+  // The same reports as coverage-config/reports.ts gives Vitest.
+  coverageReporters: [
+    'text',
+    ['text', { file: 'coverage.txt' }],
+    'html',
+    'lcovonly',
+    'json-summary',
+    'json',
+  ],
+  coverageThreshold: { './src/domain/': levels.domain },
+  // JUnit XML for CI test reporting, beside the usual console output.
+  reporters: [
+    'default',
+    ['jest-junit', { outputDirectory: 'reports/junit', outputName: 'jest.xml' }],
+  ],
 };

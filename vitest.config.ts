@@ -1,14 +1,21 @@
 // The Vitest lesson suites (specs/vitest): the mirrors of the course.
 import { defineConfig } from 'vitest/config';
+import { coverageReporters } from './coverage-config/reports.ts';
+import { isShard, thresholds } from './coverage-config/thresholds.ts';
 
 export default defineConfig({
   test: {
     include: ['specs/vitest/**/*.test.ts'],
     restoreMocks: true,
+    // JUnit XML for CI test reporting, beside the usual console output.
+    reporters: ['default', ['junit', { outputFile: 'reports/junit/vitest.xml' }]],
     coverage: {
       provider: 'v8',
       include: ['src/domain/**/*.ts'],
       reportsDirectory: 'coverage/vitest',
+      reporter: coverageReporters,
+      reportOnFailure: true,
+      thresholds: isShard ? {} : { 'src/domain/**': thresholds.levels.domain },
     },
   },
 });

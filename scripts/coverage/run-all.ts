@@ -1,0 +1,66 @@
+/**
+ * `npm run coverage`: run tsdoctest (c8), Jest and Vitest with coverage, each
+ * against its gate, then print one table (a row per file, a column per
+ * framework, and the union) and write `coverage/union/` and
+ * `coverage/side-by-side.json`. Exits 1 when any run or gate failed.
+ *
+ *   tsx scripts/coverage/run-all.ts [--no-run] [--dir coverage]
+ *
+ * `--no-run` only rebuilds the union and the table from the reports already in
+ * `--dir` (as CI does after merging shards).
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Framework } from '../../specs/concepts.ts';
+import { createProgram } from '../../src/cli/usage.ts';
+import { FRAMEWORKS } from './side-by-side.ts';
+import { renderTable } from './table.ts';
+import { coverageJson, SIDE_BY_SIDE_FILE, writeUnionReports } from './union-report.ts';
+
+/** The npm script that runs each framework with coverage and its gate. */
+const SCRIPTS: Record<Framework, string> = {
+  tsdoctest: 'test:doctest:coverage',
+  jest: 'test:jest:coverage',
+  vitest: 'test:vitest:coverage',
+};
+
+/** Where the npm scripts write (coverage/<framework>/, set in each tool's config). */
+const COVERAGE_DIR = 'coverage';
+
+function runFramework(framework: Framework): number {
+  // A run that dies before writing must not leave the last run's figures behind.
+  rmSync(coverageJson(COVERAGE_DIR, framework), { force: true });
+  console.log(`\n=== ${framework}: npm run ${SCRIPTS[framework]} ===`);
+  const result = spawnSync('npm', ['run', SCRIPTS[framework]], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  return result.status ?? 1;
+}
+
+const program = createProgram('coverage', 'Run every framework with coverage and compare them.')
+  .option('--no-run', 'do not run the frameworks; rebuild the reports from --dir')
+  .option('--dir <dir>', 'the coverage folder to read and write (only with --no-run)', COVERAGE_DIR)
+  .parse(process.argv);
+const { run, dir } = program.opts<{ run: boolean; dir: string }>();
+if (run && dir !== COVERAGE_DIR)
+  program.error('error: --dir needs --no-run (the frameworks write to coverage/)');
+
+const exits = new Map<Framework, number>();
+if (run) for (const framework of FRAMEWORKS) exits.set(framework, runFramework(framework));
+
+const report = writeUnionReports(process.cwd(), dir);
+console.log(`\nLine coverage per framework (uncovered lines in brackets); union = covered by any:`);
+console.log(renderTable(report));
+console.log(`Written: ${path.join(dir, 'union')}/ and ${path.join(dir, SIDE_BY_SIDE_FILE)}`);
+
+let failed = false;
+for (const framework of FRAMEWORKS) {
+  const code = exits.get(framework);
+  const missing = !report.frameworks[framework];
+  if ((code !== undefined && code !== 0) || missing) failed = true;
+  const status = code === undefined ? 'not run' : code === 0 ? 'gate met' : `FAILED (exit ${code})`;
+  console.log(`${framework}: ${status}${missing ? ', no coverage written' : ''}`);
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,84 @@
+/**
+ * `coverage/side-by-side.json`: line coverage of each framework and of their
+ * union, per file and in total. The side-by-side comparison report reads it,
+ * so its shape is the `SideBySide` type below.
+ */
+import type { Framework } from '../../specs/concepts.ts';
+import type { FileLineHits, LineHits } from './line-hits.ts';
+
+/** The frameworks in the order the reports show them. */
+export const FRAMEWORKS: readonly Framework[] = ['tsdoctest', 'jest', 'vitest'];
+
+export interface LineSummary {
+  /** Covered / executable lines in percent, two decimals; 100 when nothing is executable. */
+  linesPct: number;
+  linesCovered: number;
+  linesTotal: number;
+  /** Executable lines no test ran, ascending. */
+  uncoveredLines: number[];
+}
+
+export interface Column {
+  /** Repository-relative path → summary; a file the tool never saw is absent. */
+  files: Record<string, LineSummary>;
+  totals: LineSummary;
+}
+
+export interface SideBySide {
+  /** Bumped when the shape changes. */
+  version: 1;
+  /** Frameworks that produced coverage; a framework missing here did not run or wrote nothing. */
+  frameworks: Partial<Record<Framework, Column>>;
+  /** A line counts as covered when any framework above ran it. */
+  union: Column;
+}
+
+function percent(covered: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((covered / total) * 10_000) / 100;
+}
+
+export function summarize(hits: LineHits): LineSummary {
+  const lines = [...hits.keys()].sort((a, b) => a - b);
+  const uncoveredLines = lines.filter((line) => (hits.get(line) ?? 0) === 0);
+  const linesCovered = lines.length - uncoveredLines.length;
+  return {
+    linesPct: percent(linesCovered, lines.length),
+    linesCovered,
+    linesTotal: lines.length,
+    uncoveredLines,
+  };
+}
+
+export function column(hits: FileLineHits): Column {
+  const files: Record<string, LineSummary> = {};
+  let covered = 0;
+  let total = 0;
+  for (const [file, lines] of hits) {
+    const summary = summarize(lines);
+    files[file] = summary;
+    covered += summary.linesCovered;
+    total += summary.linesTotal;
+  }
+  // Totals list no line numbers: they belong to files, not to the sum.
+  return {
+    files,
+    totals: {
+      linesPct: percent(covered, total),
+      linesCovered: covered,
+      linesTotal: total,
+      uncoveredLines: [],
+    },
+  };
+}
+
+export function sideBySide(
+  perFramework: Partial<Record<Framework, FileLineHits>>,
+  union: FileLineHits,
+): SideBySide {
+  const frameworks: Partial<Record<Framework, Column>> = {};
+  for (const name of FRAMEWORKS) {
+    const hits = perFramework[name];
+    if (hits) frameworks[name] = column(hits);
+  }
+  return { version: 1, frameworks, union: column(union) };
+}

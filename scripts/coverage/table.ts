@@ -1,0 +1,68 @@
+/**
+ * The side-by-side coverage table: a row per source file, a column per
+ * framework (line % and uncovered lines, as `term-missing` shows them) and
+ * the union column. Rendered for the terminal (cli-table3) and as markdown
+ * for a CI job summary.
+ */
+import Table from 'cli-table3';
+import type { Framework } from '../../specs/concepts.ts';
+import { FRAMEWORKS, type LineSummary, type SideBySide } from './side-by-side.ts';
+
+/** `[1, 2, 3, 7, 9, 10]` → `1-3, 7, 9-10`. */
+export function lineRanges(lines: readonly number[]): string {
+  const ranges: string[] = [];
+  let start: number | undefined;
+  let prev: number | undefined;
+  for (const line of [...lines, Number.NaN]) {
+    if (prev !== undefined && line === prev + 1) {
+      prev = line;
+      continue;
+    }
+    if (start !== undefined && prev !== undefined) {
+      ranges.push(start === prev ? `${start}` : `${start}-${prev}`);
+    }
+    start = line;
+    prev = line;
+  }
+  return ranges.join(', ');
+}
+
+function cell(summary: LineSummary | undefined, withLines: boolean): string {
+  if (!summary) return '-';
+  const missing = lineRanges(summary.uncoveredLines);
+  return withLines && missing ? `${summary.linesPct}% (${missing})` : `${summary.linesPct}%`;
+}
+
+export interface Grid {
+  head: string[];
+  rows: string[][];
+}
+
+/** The table's cells; frameworks that did not run show `-`. */
+export function grid(report: SideBySide): Grid {
+  const names: (Framework | 'union')[] = [...FRAMEWORKS, 'union'];
+  const columnOf = (name: Framework | 'union') =>
+    name === 'union' ? report.union : report.frameworks[name];
+  const files = new Set<string>(Object.keys(report.union.files));
+  for (const name of FRAMEWORKS) {
+    for (const file of Object.keys(report.frameworks[name]?.files ?? {})) files.add(file);
+  }
+  const rows = [...files]
+    .sort()
+    .map((file) => [file, ...names.map((name) => cell(columnOf(name)?.files[file], true))]);
+  rows.push(['All files', ...names.map((name) => cell(columnOf(name)?.totals, false))]);
+  return { head: ['File', ...names], rows };
+}
+
+export function renderTable(report: SideBySide): string {
+  const { head, rows } = grid(report);
+  const table = new Table({ head, style: { head: [] } });
+  table.push(...rows);
+  return table.toString();
+}
+
+export function renderMarkdown(report: SideBySide): string {
+  const { head, rows } = grid(report);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
