@@ -1,0 +1,214 @@
+/**
+ * Join the catalogue with the normalised runs: one row per concept, one cell
+ * per column, each compared with the outcome the catalogue expects.
+ */
+import type { Concept, TestRef } from '../../specs/concepts.ts';
+import {
+  type Cell,
+  COLUMNS,
+  type Column,
+  type CompareReport,
+  expectedOutcome,
+  type Mismatch,
+  type Row,
+  type RunnerId,
+  type RunResult,
+  type RunSummary,
+  SCHEMA_VERSION,
+} from './model.ts';
+import { testSource } from './source.ts';
+
+export interface Selection {
+  demoFailures: boolean;
+  only?: string;
+  columns: Column[];
+}
+
+/** The concepts a run covers: demos only with `--demo-failures`, one with `--only`. */
+export function selectConcepts(all: Concept[], sel: Selection): Concept[] {
+  if (sel.only) return all.filter((c) => c.id === sel.only);
+  return all.filter((c) => Boolean(c.demo) === sel.demoFailures);
+}
+
+/** The test a cell names, with the runner that reports it. */
+export function refFor(
+  concept: Concept,
+  column: Column,
+): { ref: TestRef; runner: RunnerId; framework: string } | undefined {
+  if (column === 'python') {
+    const runner = concept.python.framework === 'doctest' ? 'pydoctest' : 'pytest';
+    return { ref: concept.python, runner, framework: concept.python.framework };
+  }
+  const mirror = concept.mirrors[column];
+  return mirror && { ref: mirror, runner: column, framework: column };
+}
+
+/** Which files each runner must run for these concepts and columns. */
+export function filesByRunner(concepts: Concept[], columns: Column[]): Map<RunnerId, string[]> {
+  const plan = new Map<RunnerId, string[]>();
+  for (const concept of concepts) {
+    for (const column of columns) {
+      const found = refFor(concept, column);
+      if (!found) continue;
+      const files = plan.get(found.runner) ?? [];
+      if (!files.includes(found.ref.file)) files.push(found.ref.file);
+      plan.set(found.runner, files);
+    }
+  }
+  return plan;
+}
+
+const sameName = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '') ?? '';
+}
+
+/** The first line of a load error that says something (past the frameworks' headers). */
+function loadErrorLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim());
+  return lines.find((l) => l !== '' && !/^(● Test suite failed to run|FAIL )/.test(l)) ?? '';
+}
+
+function cellFor(
+  concept: Concept,
+  column: Column,
+  runs: Map<RunnerId, RunResult>,
+  sel: Selection,
+  root: string,
+): Cell {
+  const found = refFor(concept, column);
+  if (!found) {
+    return { column, framework: column, outcome: 'not-mirrored', matches: true, output: '' };
+  }
+  const { ref, runner, framework } = found;
+  const mirror = column === 'python' ? undefined : concept.mirrors[column];
+  const base = {
+    column,
+    framework,
+    file: ref.file,
+    test: ref.test,
+    expected: ref.expected,
+    support: mirror?.support,
+    how: mirror?.how,
+  };
+  const run = runs.get(runner);
+  if (!sel.columns.includes(column) || !run) {
+    return { ...base, outcome: 'not-run', matches: true, output: '' };
+  }
+  if (!run.available) {
+    const message = `not available: ${run.unavailable}`;
+    return { ...base, outcome: 'not-available', matches: true, message, output: '' };
+  }
+  const code = (line?: number) => testSource(root, ref.file, ref.test, line);
+  if (run.crashed) {
+    const message = `the ${runner} run crashed: ${firstLine(run.crashed)}`;
+    return {
+      ...base,
+      outcome: 'error',
+      matches: false,
+      message,
+      output: run.crashed,
+      code: code(),
+    };
+  }
+  const test = run.tests.find((t) => t.file === ref.file && sameName(t.name, ref.test));
+  if (!test) {
+    const loadError = run.fileErrors.find((f) => f.file === ref.file);
+    if (loadError) {
+      const message = `${ref.file} failed to load: ${loadErrorLine(loadError.message)}`;
+      return {
+        ...base,
+        outcome: 'error',
+        matches: false,
+        message,
+        output: loadError.message,
+        code: code(),
+      };
+    }
+    const message = `${runner} did not report "${ref.test.join(' › ')}" in ${ref.file}`;
+    return { ...base, outcome: 'not-found', matches: false, message, output: '', code: code() };
+  }
+  return {
+    ...base,
+    outcome: test.status,
+    matches: test.status === expectedOutcome(ref.expected),
+    message: test.message,
+    durationMs: test.durationMs,
+    output: test.output,
+    code: test.code ?? code(test.line),
+  };
+}
+
+function summarise(run: RunResult): RunSummary {
+  const count = (status: string) => run.tests.filter((t) => t.status === status).length;
+  return {
+    runner: run.runner,
+    column: run.column,
+    command: run.command,
+    available: run.available,
+    unavailable: run.unavailable,
+    crashed: run.crashed,
+    exitCode: run.exitCode,
+    wallMs: Math.round(run.wallMs),
+    totals: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+  };
+}
+
+export interface BuildInput {
+  concepts: Concept[];
+  runs: RunResult[];
+  selection: Selection;
+  root: string;
+  wallMs: number;
+  coverage: CompareReport['coverage'];
+  now?: Date;
+}
+
+export function buildReport(input: BuildInput): CompareReport {
+  const runs = new Map(input.runs.map((r) => [r.runner, r]));
+  const rows: Row[] = input.concepts.map((concept) => {
+    const cells = Object.fromEntries(
+      COLUMNS.map((column) => [
+        column,
+        cellFor(concept, column, runs, input.selection, input.root),
+      ]),
+    ) as Record<Column, Cell>;
+    return {
+      id: concept.id,
+      lesson: concept.lesson,
+      title: concept.title,
+      explanation: concept.explanation,
+      demo: Boolean(concept.demo),
+      cells,
+    };
+  });
+  const mismatches: Mismatch[] = rows.flatMap((row) =>
+    COLUMNS.map((column) => row.cells[column])
+      .filter((cell) => !cell.matches)
+      .map((cell) => ({
+        concept: row.id,
+        column: cell.column,
+        expected: cell.expected ? expectedOutcome(cell.expected) : 'a result',
+        actual: cell.outcome,
+        message: cell.message,
+      })),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    options: {
+      demoFailures: input.selection.demoFailures,
+      only: input.selection.only,
+      columns: input.selection.columns,
+    },
+    columns: [...COLUMNS],
+    rows,
+    runs: input.runs.map(summarise),
+    wallMs: Math.round(input.wallMs),
+    coverage: input.coverage,
+    mismatches,
+    ok: mismatches.length === 0,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The side-by-side model: what `npm start` writes to `reports/compare.json`
+ * and what the terminal and HTML renderers draw.
+ *
+ * Schema (version 1), in short:
+ * - `rows`: one per catalogue concept, in catalogue order. Each row has one
+ *   `Cell` per column of `columns` (`python`, `jest`, `vitest`, `tsdoctest`).
+ * - A `Cell` says what the framework reported for the test the catalogue
+ *   names (`outcome`), what the catalogue expects (`expected`), whether the two
+ *   agree (`matches`), and carries the framework's own output for that test
+ *   (`output`, ANSI colours removed) and the test's source (`code`).
+ * - `runs`: one per framework run (pytest, Python doctest, Jest, Vitest,
+ *   tsdoctest) with its command, exit code, wall time and totals.
+ * - `coverage`: line coverage of `src/domain/` per column, from
+ *   `coverage/side-by-side.json` when `npm run coverage` has written it.
+ * - `mismatches`: every cell whose outcome differs from its expectation;
+ *   `ok` is true exactly when this list is empty.
+ */
+import type { Concept, Expected } from '../../specs/concepts.ts';
+
+export const SCHEMA_VERSION = 1;
+
+/** The columns of the table, left to right. */
+export const COLUMNS = ['python', 'jest', 'vitest', 'tsdoctest'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** The processes we start; pytest runs both the unittest- and pytest-style references. */
+export type RunnerId = 'pytest' | 'pydoctest' | 'jest' | 'vitest' | 'tsdoctest';
+
+/** What a framework said about one test, normalised. */
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+
+/**
+ * A cell's outcome: a test status, or why there is none.
+ * - `not-mirrored`: the catalogue has no test for this column (only tsdoctest is optional);
+ * - `not-run`: the column was left out (`--frameworks`);
+ * - `not-available`: the tool is missing (python3 or pytest, tsdoctest not built);
+ * - `not-found`: the framework ran but did not report the named test;
+ * - `error`: the test's file failed to load, or the whole run crashed.
+ */
+export type Outcome =
+  | TestStatus
+  | 'not-mirrored'
+  | 'not-run'
+  | 'not-available'
+  | 'not-found'
+  | 'error';
+
+/** One test as a normaliser reads it from a framework's report. */
+export interface TestResult {
+  /** Path from the repository root. */
+  file: string;
+  /** Describe/class titles then the test title (the catalogue's `test`). */
+  name: string[];
+  status: TestStatus;
+  durationMs?: number;
+  /** The failure message's first line, or the skip reason. */
+  message?: string;
+  /** The framework's own report lines for this test, verbatim (colours removed). */
+  output: string;
+  /** 1-based line of the test in its file, when the framework tells. */
+  line?: number;
+  /** Source of the test when the report carries it (doctest examples). */
+  code?: string;
+}
+
+/** One framework run, normalised. */
+export interface RunResult {
+  runner: RunnerId;
+  column: Column;
+  /** The command line, for the learner to try by hand. */
+  command: string;
+  available: boolean;
+  /** Why the tool could not run (`available: false`). */
+  unavailable?: string;
+  /** Set when the run produced no usable report: what it printed instead. */
+  crashed?: string;
+  exitCode: number | null;
+  wallMs: number;
+  tests: TestResult[];
+  /** Files that failed to load, with the framework's message. */
+  fileErrors: { file: string; message: string }[];
+}
+
+export interface Cell {
+  column: Column;
+  /** The framework that produced the cell: unittest, pytest, doctest, jest, vitest, tsdoctest. */
+  framework: string;
+  file?: string;
+  test?: string[];
+  support?: 'native' | 'emulated';
+  how?: string;
+  expected?: Expected;
+  outcome: Outcome;
+  /** True when the outcome is what the catalogue expects (or the column did not run). */
+  matches: boolean;
+  /** Skip reason, first line of the failure, or why there is no result. */
+  message?: string;
+  durationMs?: number;
+  output: string;
+  code?: string;
+}
+
+export interface Row {
+  id: string;
+  lesson: Concept['lesson'];
+  title: string;
+  explanation: string;
+  demo: boolean;
+  cells: Record<Column, Cell>;
+}
+
+export interface RunSummary {
+  runner: RunnerId;
+  column: Column;
+  command: string;
+  available: boolean;
+  unavailable?: string;
+  crashed?: string;
+  exitCode: number | null;
+  wallMs: number;
+  totals: { passed: number; failed: number; skipped: number };
+}
+
+export interface FileCoverage {
+  linesPct: number;
+  uncoveredLines: string;
+}
+
+export interface ColumnCoverage {
+  linesPct: number;
+  files: Record<string, FileCoverage>;
+}
+
+export interface Mismatch {
+  concept: string;
+  column: Column;
+  expected: string;
+  actual: string;
+  message?: string;
+}
+
+export interface CompareReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  generatedAt: string;
+  options: { demoFailures: boolean; only?: string; columns: Column[] };
+  columns: Column[];
+  rows: Row[];
+  runs: RunSummary[];
+  /** Wall time of the whole comparison. */
+  wallMs: number;
+  coverage:
+    | { available: true; columns: Partial<Record<Column, ColumnCoverage>> }
+    | {
+        available: false;
+        hint: string;
+      };
+  mismatches: Mismatch[];
+  ok: boolean;
+}
+
+/** The one-word form of an expectation, as cells and mismatches show it. */
+export function expectedOutcome(expected: Expected): TestStatus {
+  if (expected.outcome === 'pass') return 'passed';
+  if (expected.outcome === 'skip') return 'skipped';
+  return 'failed';
+}

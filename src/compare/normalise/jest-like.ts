@@ -1,0 +1,102 @@
+/**
+ * Jest's `--json` report and Vitest's JSON reporter share one shape (Vitest
+ * copied Jest's); this reads either into test results. The verbatim output
+ * for each test comes from the framework's own human report, which each
+ * framework's module knows how to cut up.
+ */
+import path from 'node:path';
+import stripAnsi from 'strip-ansi';
+import type { TestResult, TestStatus } from '../model.ts';
+
+interface AssertionResult {
+  ancestorTitles: string[];
+  title: string;
+  status: string;
+  duration?: number | null;
+  failureMessages?: string[];
+  location?: { line: number; column: number } | null;
+}
+
+interface FileResult {
+  name: string;
+  message?: string;
+  assertionResults: AssertionResult[];
+}
+
+export interface JestLikeReport {
+  testResults: FileResult[];
+}
+
+/** Cuts the framework's human report into the lines about one test. */
+export type VerbatimFinder = (file: string, name: string[], status: TestStatus) => string;
+
+export interface Normalised {
+  tests: TestResult[];
+  fileErrors: { file: string; message: string }[];
+}
+
+const STATUS: Record<string, TestStatus | undefined> = {
+  passed: 'passed',
+  failed: 'failed',
+  pending: 'skipped',
+  skipped: 'skipped',
+  todo: 'skipped',
+  disabled: 'skipped',
+};
+
+/** Parse the JSON text; throws with a short message when it is not a Jest-style report. */
+export function parseJestLike(json: string): JestLikeReport {
+  const report = JSON.parse(json) as Partial<JestLikeReport>;
+  if (!Array.isArray(report.testResults)) throw new Error('no testResults in the JSON report');
+  return report as JestLikeReport;
+}
+
+export function normaliseJestLike(
+  report: JestLikeReport,
+  root: string,
+  verbatim: VerbatimFinder,
+): Normalised {
+  const tests: TestResult[] = [];
+  const fileErrors: Normalised['fileErrors'] = [];
+  for (const fileResult of report.testResults) {
+    const file = toRepoPath(root, fileResult.name);
+    if (fileResult.assertionResults.length === 0 && fileResult.message) {
+      fileErrors.push({ file, message: stripAnsi(fileResult.message).trim() });
+    }
+    for (const a of fileResult.assertionResults) {
+      const status = STATUS[a.status] ?? 'skipped';
+      const name = [...a.ancestorTitles, a.title];
+      const failure = stripAnsi(a.failureMessages?.join('\n') ?? '');
+      tests.push({
+        file,
+        name,
+        status,
+        durationMs: a.duration ?? undefined,
+        message: status === 'failed' ? firstLine(failure) : undefined,
+        output: verbatim(file, name, status) || failure,
+        line: a.location?.line,
+      });
+    }
+  }
+  return { tests, fileErrors };
+}
+
+export function toRepoPath(root: string, file: string): string {
+  const absolute = path.isAbsolute(file) ? file : path.join(root, file);
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+export function firstLine(text: string): string | undefined {
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '');
+  return line;
+}
+
+/** Lines from `start` up to (not including) the first later line that `isEnd` accepts. */
+export function sliceUntil(lines: string[], start: number, isEnd: (line: string) => boolean) {
+  let end = start + 1;
+  while (end < lines.length && !isEnd(lines[end] ?? '')) end++;
+  return lines.slice(start, end);
+}

@@ -1,0 +1,188 @@
+/**
+ * `reports/compare.html`: one static page with everything inline (no network):
+ * the concept × framework table with status colours and text labels, filters
+ * by status and framework, cells that expand to the framework's own output
+ * and the test's code, per-framework timing and coverage, and a print style.
+ */
+import type { Cell, CompareReport, Row } from '../model.ts';
+import { cellLabel, cellNote, LABEL, seconds } from './labels.ts';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const STYLE = `
+:root { --pass: #1a7f37; --fail: #a40e26; --skip: #9a6700; --mute: #57606a; --bad: #cf222e; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1f2328; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+.summary { margin: 0 0 1rem; }
+.ok { color: var(--pass); font-weight: 600; }
+.not-ok { color: var(--bad); font-weight: 600; }
+form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0 0 1rem; }
+fieldset { border: 1px solid #d0d7de; border-radius: 6px; padding: .25rem .75rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f6f8fa; }
+td.concept .title { color: var(--mute); font-size: .85rem; }
+.status { font-weight: 600; }
+.passed .status { color: var(--pass); }
+.failed .status { color: var(--fail); }
+.skipped .status { color: var(--skip); }
+.not-mirrored .status, .not-run .status, .not-available .status { color: var(--mute); font-weight: 400; }
+.error .status, .not-found .status { color: var(--bad); }
+td.mismatch { background: #ffebe9; outline: 2px solid var(--bad); outline-offset: -2px; }
+td.passed:not(.mismatch) { background: #dafbe1; }
+td.skipped:not(.mismatch) { background: #fff8c5; }
+td.failed:not(.mismatch) { background: #fbefff; }
+.note { display: block; font-size: .8rem; color: var(--mute); }
+details summary { cursor: pointer; }
+details .body { margin-top: .4rem; font-size: .85rem; max-width: 46rem; }
+pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem; overflow-x: auto;
+  white-space: pre-wrap; word-break: break-word; font-size: .8rem; margin: .25rem 0 .5rem; }
+dl { margin: 0; } dt { font-weight: 600; } dd { margin: 0 0 .35rem; }
+.hidden-col { display: none; }
+tr.hidden-row { display: none; }
+@media print {
+  body { margin: 0; font-size: 11px; }
+  form.filters { display: none; }
+  td, th { break-inside: avoid; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  pre { max-height: none; }
+}
+`;
+
+const SCRIPT = `
+(() => {
+  const form = document.querySelector('form.filters');
+  const apply = () => {
+    const status = form.elements.status.value;
+    const shown = new Set([...form.querySelectorAll('input[name=framework]:checked')].map((i) => i.value));
+    document.querySelectorAll('[data-column]').forEach((el) => {
+      el.classList.toggle('hidden-col', !shown.has(el.dataset.column));
+    });
+    document.querySelectorAll('tbody tr[data-concept]').forEach((row) => {
+      const cells = [...row.querySelectorAll('td[data-column]')].filter((td) => shown.has(td.dataset.column));
+      const match = status === 'all' || cells.some((td) =>
+        status === 'mismatch' ? td.classList.contains('mismatch') : td.dataset.outcome === status);
+      row.classList.toggle('hidden-row', !match);
+    });
+    document.getElementById('shown-count').textContent =
+      document.querySelectorAll('tbody tr[data-concept]:not(.hidden-row)').length;
+  };
+  form.addEventListener('change', apply);
+  window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  apply();
+})();
+`;
+
+function cellHtml(cell: Cell): string {
+  const note = cellNote(cell);
+  const classes = [cell.outcome, cell.matches ? '' : 'mismatch'].filter(Boolean).join(' ');
+  const head = `<span class="status">${escapeHtml(cellLabel(cell))}</span>${
+    cell.column === 'python' && cell.file
+      ? ` <span class="note">${escapeHtml(cell.framework)}</span>`
+      : ''
+  }${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}`;
+  const attrs = `data-column="${cell.column}" data-outcome="${cell.outcome}" class="${classes}"`;
+  if (!cell.file) return `<td ${attrs}>${head}</td>`;
+  const facts: [string, string | undefined][] = [
+    ['test', `${cell.file} › ${cell.test?.join(' › ')}`],
+    ['expected', cell.expected && describeExpected(cell)],
+    ['message', cell.message],
+    ['duration', cell.durationMs === undefined ? undefined : `${cell.durationMs.toFixed(1)} ms`],
+    ['how', cell.how && `${cell.support}: ${cell.how}`],
+  ];
+  const dl = facts
+    .filter((f): f is [string, string] => f[1] !== undefined)
+    .map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`)
+    .join('');
+  const output = cell.output
+    ? `<div>${escapeHtml(cell.framework)} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
+    : '<div class="note">no output for this test</div>';
+  const code = cell.code
+    ? `<div>the test:</div><pre class="code">${escapeHtml(cell.code)}</pre>`
+    : '';
+  return `<td ${attrs}><details><summary>${head}</summary><div class="body"><dl>${dl}</dl>${output}${code}</div></details></td>`;
+}
+
+function describeExpected(cell: Cell): string {
+  const e = cell.expected;
+  if (!e) return '';
+  return e.outcome === 'pass' ? 'pass' : `${e.outcome}: ${e.reason}`;
+}
+
+function rowHtml(row: Row, report: CompareReport): string {
+  const concept = `<td class="concept"><strong>${escapeHtml(row.id)}</strong>${
+    row.demo ? ' <span class="note">failure demo</span>' : ''
+  }<div class="title">${escapeHtml(row.title)}</div></td>`;
+  const cells = report.columns.map((col) => cellHtml(row.cells[col])).join('');
+  return `<tr data-concept="${escapeHtml(row.id)}" title="${escapeHtml(row.explanation)}">${concept}${cells}</tr>`;
+}
+
+function runsHtml(report: CompareReport): string {
+  const rows = report.runs.map((run) => {
+    const cov = report.coverage.available ? report.coverage.columns[run.column] : undefined;
+    const state = !run.available
+      ? `not available: ${run.unavailable}`
+      : run.crashed
+        ? `crashed: ${run.crashed.split('\n')[0]}`
+        : `${run.totals.passed} passed, ${run.totals.failed} failed, ${run.totals.skipped} skipped`;
+    return `<tr data-runner="${run.runner}"><td>${run.runner}</td><td>${escapeHtml(state)}</td><td>${seconds(
+      run.wallMs,
+    )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td><td><code>${escapeHtml(run.command)}</code></td></tr>`;
+  });
+  const hint = report.coverage.available
+    ? ''
+    : `<p class="note">${escapeHtml(report.coverage.hint)}</p>`;
+  return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>command</th></tr></thead><tbody>${rows.join(
+    '',
+  )}</tbody></table>${hint}`;
+}
+
+export function renderHtml(report: CompareReport): string {
+  const statuses = ['all', 'mismatch', ...Object.keys(LABEL)];
+  const statusOptions = statuses
+    .map(
+      (s) =>
+        `<option value="${s}">${s === 'all' ? 'all' : s === 'mismatch' ? 'differs from catalogue' : LABEL[s as keyof typeof LABEL].word}</option>`,
+    )
+    .join('');
+  const frameworkBoxes = report.columns
+    .map(
+      (col) =>
+        `<label><input type="checkbox" name="framework" value="${col}" checked> ${col}</label>`,
+    )
+    .join(' ');
+  const verdict = report.ok
+    ? `<span class="ok">Every cell matches its expected outcome.</span>`
+    : `<span class="not-ok">${report.mismatches.length} cell(s) differ from the catalogue.</span>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>test-dojo: every lesson, side by side</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>test-dojo: every lesson, side by side</h1>
+<p class="summary">${verdict} ${report.rows.length} concepts${
+    report.options.demoFailures ? ' (failure demos)' : ''
+  }, generated ${escapeHtml(report.generatedAt)}, wall time ${seconds(report.wallMs)}. Showing <span id="shown-count">${
+    report.rows.length
+  }</span>. Open a cell to read what the framework said and the test's code.</p>
+<form class="filters">
+<label>status <select name="status">${statusOptions}</select></label>
+<fieldset><legend>frameworks</legend>${frameworkBoxes}</fieldset>
+</form>
+<table class="matrix">
+<thead><tr><th>concept</th>${report.columns.map((c) => `<th data-column="${c}">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${report.rows.map((row) => rowHtml(row, report)).join('\n')}
+</tbody>
+</table>
+${runsHtml(report)}
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
