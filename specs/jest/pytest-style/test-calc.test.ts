@@ -1,0 +1,94 @@
+/**
+ * pytest's test_calc.py in Jest: a plain test function, a test class with
+ * setup_class/teardown_class (beforeAll/afterAll) and setup_method/
+ * teardown_method (beforeEach/afterEach), skipif, raises, the request
+ * fixture and the custom --os-name option.
+ * Python: fixtures/python/test_calc.py.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { OS_NAMES } from '../../../scripts/lesson-conventions.ts';
+import { Cal } from '../../../src/domain/calculation.ts';
+import { osNameOption, skipIf } from '../support/conftest.ts';
+
+const isRelease = true;
+
+// What the class hooks did, in order.
+const calls: string[] = [];
+
+test('addNumAndDouble(1, 1) is 4 (plain assert)', () => {
+  // pytest rewrites `assert a == b` to explain failures; expect() does that here.
+  const cal = new Cal();
+  expect(cal.addNumAndDouble(1, 1)).toBe(4);
+});
+
+describe('TestCal', () => {
+  let cal: Cal | undefined;
+
+  /** The running test's title, as pytest passes `method` to setup_method. */
+  function testTitle(): string {
+    return (expect.getState().currentTestName ?? '').replace(/^TestCal /, '');
+  }
+
+  function current(): Cal {
+    if (!cal) throw new Error('setup_class did not run');
+    return cal;
+  }
+
+  beforeAll(() => {
+    calls.push('setup_class');
+    cal = new Cal();
+  });
+
+  afterAll(() => {
+    calls.push('teardown_class');
+    cal = undefined;
+  });
+
+  beforeEach(() => {
+    calls.push(`setup_method ${testTitle()}`);
+  });
+
+  afterEach(() => {
+    calls.push(`teardown_method ${testTitle()}`);
+  });
+
+  skipIf(isRelease, 'this is a release build')('addNumAndDouble(1, 1) is 4', () => {
+    expect(current().addNumAndDouble(1, 1)).toBe(4);
+  });
+
+  test('a string argument throws a TypeError (raises)', () => {
+    expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(TypeError);
+    expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(
+      /must be a finite number/,
+    );
+  });
+
+  test('request: the test knows its own name', () => {
+    // pytest's request.node; Jest keeps the running test's full name in expect's state.
+    expect(expect.getState().currentTestName).toBe('TestCal request: the test knows its own name');
+    expect(expect.getState().testPath).toMatch(/test-calc\.test\.ts$/);
+  });
+
+  test('config: the --os-name option reaches the test', () => {
+    // request.config.getoption('--os-name'); `npm run test:jest -- --os-name=windows`.
+    const osName = osNameOption();
+    console.log(`os-name: ${osName}`);
+    expect(OS_NAMES).toContain(osName);
+  });
+});
+
+describe('hook order', () => {
+  test('setup_class, setup_method, teardown_method, teardown_class ran in order', () => {
+    // The skipped test ran no hooks, as in pytest.
+    expect(calls).toEqual([
+      'setup_class',
+      'setup_method a string argument throws a TypeError (raises)',
+      'teardown_method a string argument throws a TypeError (raises)',
+      'setup_method request: the test knows its own name',
+      'teardown_method request: the test knows its own name',
+      'setup_method config: the --os-name option reaches the test',
+      'teardown_method config: the --os-name option reaches the test',
+      'teardown_class',
+    ]);
+  });
+});
