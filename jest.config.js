@@ -12,6 +12,8 @@ export default {
   testMatch: ['<rootDir>/specs/jest/**/*.test.ts'],
   testEnvironment: 'node',
   restoreMocks: true,
+  // Hermetic: loopback-only network, sinon and nock reset after each test.
+  setupFilesAfterEnv: ['<rootDir>/specs/jest/setup/hermetic.ts'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

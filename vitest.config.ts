@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['specs/vitest/**/*.test.ts'],
     restoreMocks: true,
+    // Hermetic: loopback-only network, sinon and nock reset after each test.
+    setupFiles: ['specs/vitest/setup/hermetic.ts'],
     // JUnit XML for CI test reporting, beside the usual console output.
     reporters: ['default', ['junit', { outputFile: 'reports/junit/vitest.xml' }]],
     coverage: {

@@ -1,0 +1,152 @@
+// The HTTP level, which the Python course does not reach: the real client
+// talks to nock instead of a server. Nothing here opens a socket off loopback.
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
+import nock from 'nock';
+import {
+  BonusApiError,
+  ConnectionRefusedError,
+  ThirdPartyBonusRestApi,
+} from '../../../src/domain/bonus-api.ts';
+import { Salary } from '../../../src/domain/salary.ts';
+import { closedPortUrl } from '../../project/support/http.ts';
+
+const BASE = 'http://bonus-api.invalid';
+const scopes: nock.Scope[] = [];
+
+/** A nock scope for the bonus API, checked for unused interceptors after the test. */
+function bonusApi(): nock.Scope {
+  const scope = nock(BASE);
+  scopes.push(scope);
+  return scope;
+}
+
+function salaryFor(year: number, timeoutMs?: number): Salary {
+  return new Salary({ year, bonusApi: new ThirdPartyBonusRestApi({ baseUrl: BASE, timeoutMs }) });
+}
+
+/** Fake only the client's timer; nock and fetch keep their real clocks. */
+function fakeTheClientTimer(): void {
+  jest.useFakeTimers({
+    doNotFake: [
+      'Date',
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+    ],
+  });
+}
+
+afterEach(() => {
+  jest.useRealTimers();
+  // Every interceptor a test declared must have been used.
+  for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
+});
+
+describe('HTTP: nock answers GET /bonus', () => {
+  test('the salary uses the price nock serves for year=2017', async () => {
+    bonusApi().get('/bonus').query({ year: '2017' }).reply(200, { year: 2017, price: 1 });
+    expect(await salaryFor(2017).calculationSalary()).toBe(101);
+  });
+
+  test('a request for another year does not match the interceptor', async () => {
+    const scope = nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, { price: 1 });
+    await expect(salaryFor(2018).calculationSalary()).rejects.toThrow(/No match for request/);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  test('a refused connection from nock and from a closed port give the same result', async () => {
+    bonusApi()
+      .get('/bonus')
+      .query({ year: '2017' })
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const fromNock: unknown = await salaryFor(2017)
+      .bonusApi.bonusPrice(2017)
+      .catch((e: unknown) => e);
+    const closed = new ThirdPartyBonusRestApi({ baseUrl: await closedPortUrl() });
+    const fromClosedPort: unknown = await closed.bonusPrice(2017).catch((e: unknown) => e);
+
+    expect(fromNock).toBeInstanceOf(ConnectionRefusedError);
+    expect(fromClosedPort).toBeInstanceOf(ConnectionRefusedError);
+    bonusApi().get('/bonus').query(true).replyWithError({ code: 'ECONNREFUSED' });
+    expect(await salaryFor(2017).calculationSalary()).toBe(100);
+    expect(await new Salary({ bonusApi: closed }).calculationSalary()).toBe(100);
+  });
+
+  test('a non-2xx answer is a BonusApiError that the salary lets through', async () => {
+    bonusApi().get('/bonus').query(true).reply(503, { error: 'maintenance' });
+    const error = await salaryFor(2017)
+      .calculationSalary()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BonusApiError);
+    expect(error).toMatchObject({ status: 503, message: expect.stringMatching(/^HTTP 503 /) });
+  });
+
+  test('malformed JSON is a BonusApiError', async () => {
+    bonusApi().get('/bonus').query(true).reply(200, '{"price": 1', {
+      'Content-Type': 'application/json',
+    });
+    await expect(salaryFor(2017).calculationSalary()).rejects.toMatchObject({
+      name: 'BonusApiError',
+      status: 200,
+      message: `malformed JSON from ${BASE}/bonus?year=2017: {"price": 1`,
+    });
+  });
+
+  test('a missing or non-numeric price is a BonusApiError', async () => {
+    const bodies = ['{"year": 2017}', 'null', '{"price": "1"}', '{"price": 1e999}'];
+    for (const body of bodies) {
+      bonusApi().get('/bonus').query(true).reply(200, body);
+      await expect(salaryFor(2017).calculationSalary()).rejects.toThrow(
+        `has no numeric "price": ${body}`,
+      );
+    }
+  });
+
+  test('a slow answer hits the client timeout without real waiting', async () => {
+    fakeTheClientTimer();
+    // nock's delay runs on real timers; the client's timeout runs on the fake clock.
+    bonusApi().get('/bonus').query(true).delay(60_000).reply(200, { price: 1 });
+    const pending = salaryFor(2017, 50)
+      .calculationSalary()
+      .catch((e: unknown) => e);
+
+    await jest.advanceTimersByTimeAsync(50);
+    const error = await pending;
+    expect(error).toBeInstanceOf(BonusApiError);
+    expect((error as Error).message).toBe(`timed out after 50 ms: ${BASE}/bonus?year=2017`);
+  });
+
+  test('an answer that arrives as the timer fires keeps its own error', async () => {
+    fakeTheClientTimer();
+    // The response is in hand when the abort timer fires: report the 500, not a timeout.
+    jest.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      jest.advanceTimersByTime(50);
+      return new Response('{"error": "boom"}', { status: 500, statusText: 'Server Error' });
+    });
+    await expect(salaryFor(2017, 50).calculationSalary()).rejects.toMatchObject({
+      name: 'BonusApiError',
+      status: 500,
+    });
+  });
+
+  test('scope.isDone() tells whether every interceptor was used', async () => {
+    const scope = nock(BASE)
+      .get('/bonus')
+      .query({ year: '2016' })
+      .reply(200, { price: 2 })
+      .get('/bonus')
+      .query({ year: '2017' })
+      .reply(200, { price: 1 });
+
+    expect(await salaryFor(2017).calculationSalary()).toBe(101);
+    expect(scope.isDone()).toBe(false);
+    expect(scope.pendingMocks()).toEqual([`GET ${BASE}:80/bonus`]);
+    expect(await salaryFor(2016).calculationSalary()).toBe(102);
+    expect(scope.isDone()).toBe(true);
+  });
+});

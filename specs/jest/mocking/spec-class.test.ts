@@ -1,0 +1,48 @@
+// unittest.mock lesson 4: replace the whole API class with a stand-in built
+// from its spec. Python: @mock.patch('salary.ThirdPartyBonusRestApi', spec=True).
+import { describe, expect, test } from '@jest/globals';
+import sinon from 'sinon';
+import { ThirdPartyBonusRestApi } from '../../../src/domain/bonus-api.ts';
+import { Salary } from '../../../src/domain/salary.ts';
+
+// Jest injects `jest` into every test module; SWC hoists `jest.mock` above the
+// imports only when it is called through this bare name, not an imported one.
+declare const jest: typeof import('@jest/globals').jest;
+
+// Automock: every export of the module, for every importer in this file
+// (salary.ts included), is replaced by a mock with the same shape.
+jest.mock('../../../src/domain/bonus-api.ts');
+
+type BonusApiModule = typeof import('../../../src/domain/bonus-api.ts');
+const actual = jest.requireActual<BonusApiModule>('../../../src/domain/bonus-api.ts');
+
+describe('a stand-in class built from the real one (spec=True)', () => {
+  test('the automocked class is what Salary constructs', async () => {
+    const MockRest = jest.mocked(ThirdPartyBonusRestApi);
+    MockRest.prototype.bonusPrice.mockResolvedValue(1);
+    const salary = new Salary({ year: 2017 });
+
+    expect(await salary.calculationSalary()).toBe(101);
+    expect(MockRest).toHaveBeenCalledTimes(1);
+    expect(salary.bonusApi).toBe(MockRest.mock.instances[0]);
+    expect(salary.bonusApi.bonusPrice).toHaveBeenCalledWith(2017);
+  });
+
+  test('sinon.createStubInstance stubs every method of the real class', async () => {
+    const mockRest = sinon.createStubInstance(actual.ThirdPartyBonusRestApi);
+    mockRest.bonusPrice.resolves(1);
+
+    expect(await new Salary({ year: 2017, bonusApi: mockRest }).calculationSalary()).toBe(101);
+    sinon.assert.calledOnceWithExactly(mockRest.bonusPrice, 2017);
+    expect(mockRest).toBeInstanceOf(actual.ThirdPartyBonusRestApi);
+  });
+
+  test('a method the real class lacks is an error', () => {
+    const automocked = new ThirdPartyBonusRestApi();
+    const stubbed = sinon.createStubInstance(actual.ThirdPartyBonusRestApi);
+    // @ts-expect-error bonusPriceFor is not a method of ThirdPartyBonusRestApi
+    expect(() => automocked.bonusPriceFor(2017)).toThrow(TypeError);
+    // @ts-expect-error bonusPriceFor is not a method of ThirdPartyBonusRestApi
+    expect(() => stubbed.bonusPriceFor(2017)).toThrow(TypeError);
+  });
+});
