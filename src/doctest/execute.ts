@@ -1,0 +1,294 @@
+/**
+ * Run one file's doc tests: CPython's `DocTestRunner.run`, in the thread it is
+ * called from (a pool worker, or the caller's own thread). Each comment gets a
+ * fresh `vm` context whose globals are Node's and the module's top-level
+ * bindings; each example is a `vm.Script` in it, so declarations persist from
+ * one example to the next within a comment and no further.
+ */
+import { pathToFileURL } from 'node:url';
+import { formatWithOptions, inspect } from 'node:util';
+import vm from 'node:vm';
+import { checkOutput, stripExceptionDetails } from './checker.ts';
+import type { DocTest } from './doctest.ts';
+import type { Example } from './example.ts';
+import { applyChanges, type Flag, type Options, skipReason } from './flags.ts';
+import { IMPORT_EXPORT, SCOPE_EXPORT, SCOPE_PARAM } from './loader-hooks.ts';
+import { type ExampleResult, type ItemResult, tally } from './results.ts';
+import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
+import { exceptionOnly, formatTraceback } from './traceback.ts';
+
+export interface FileJob {
+  /** Absolute path of the module. */
+  file: string;
+  scopeNames: string[];
+  /** The doc tests to run (with examples), in report order. */
+  tests: DocTest[];
+  /** For each test, each example's prepared code. */
+  runnables: Runnable[][];
+  /** Index of the first test to run (a restarted worker resumes after a hung one). */
+  firstTest: number;
+  /** Flags given for the whole run (`-o`, `-f`). */
+  flags: Flag[];
+  timeoutMs: number;
+}
+
+export interface ExecuteHooks {
+  /** Called before an example runs (the pool's watchdog listens). */
+  onExampleStart?(test: number, example: number): void;
+  /** Called when an example has finished. */
+  onExample?(test: number, example: number, result: ExampleResult): void;
+  /** Called when a test (comment) has finished. */
+  onItem?(test: number, item: ItemResult): void;
+}
+
+/** `process.exit()` inside an example: a failure of that example, as SystemExit is in Python. */
+export class SystemExit extends Error {
+  override name = 'SystemExit';
+  constructor(readonly code: unknown) {
+    super(`process.exit(${code === undefined ? '' : inspect(code)}) called`);
+  }
+}
+
+export class ExampleTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/** Globals a fresh context lacks that Node code expects (setTimeout, fetch, Buffer, process, ...). */
+let hostGlobals: string[] | undefined;
+function nodeGlobals(): string[] {
+  if (!hostGlobals) {
+    const own = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[]);
+    hostGlobals = Object.getOwnPropertyNames(globalThis).filter(
+      (key) => !own.has(key) && key !== 'global' && key !== 'globalThis',
+    );
+  }
+  return hostGlobals;
+}
+
+function createContext(module: Record<string, unknown>): vm.Context {
+  const sandbox: Record<string, unknown> = {};
+  const host = globalThis as unknown as Record<string, unknown>;
+  for (const key of nodeGlobals()) sandbox[key] = host[key];
+  const scope = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(scope)) {
+    Object.defineProperty(sandbox, name, {
+      get: () => scope[name],
+      configurable: true,
+      enumerable: true,
+    });
+  }
+  sandbox[IMPORT_FUNCTION] = module[IMPORT_EXPORT];
+  return vm.createContext(sandbox);
+}
+
+/** Capture what an example writes to stdout; `process.exit` throws SystemExit meanwhile. */
+class Capture {
+  private out: string[] = [];
+  private restore: (() => void) | undefined;
+
+  begin(): void {
+    this.out = [];
+    const stdout = process.stdout;
+    const originals = {
+      write: stdout.write,
+      log: console.log,
+      info: console.info,
+      debug: console.debug,
+      dir: console.dir,
+      exit: process.exit,
+    };
+    const print = (...args: unknown[]) => {
+      this.out.push(`${formatWithOptions({ colors: false }, ...args)}\n`);
+    };
+    stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+      this.out.push(
+        typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(),
+      );
+      const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof stdout.write;
+    console.log = print;
+    console.info = print;
+    console.debug = print;
+    console.dir = (value: unknown, options?: object) => {
+      this.out.push(`${inspect(value, { customInspect: false, ...options, colors: false })}\n`);
+    };
+    process.exit = ((code?: unknown) => {
+      throw new SystemExit(code);
+    }) as typeof process.exit;
+    this.restore = () => {
+      stdout.write = originals.write;
+      Object.assign(console, {
+        log: originals.log,
+        info: originals.info,
+        debug: originals.debug,
+        dir: originals.dir,
+      });
+      process.exit = originals.exit;
+    };
+  }
+
+  end(): string {
+    this.restore?.();
+    this.restore = undefined;
+    return this.out.join('');
+  }
+}
+
+/** Compile the example; TypeScript syntax is stripped only when plain JavaScript does not parse. */
+async function compile(code: string, filename: string): Promise<vm.Script> {
+  try {
+    return new vm.Script(code, { filename });
+  } catch (err) {
+    if ((err as Error)?.name !== 'SyntaxError') throw err;
+    const ts = (await import('./typescript.ts')).typescript();
+    const js = ts.transpileModule(code, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Preserve },
+      reportDiagnostics: false,
+    }).outputText;
+    try {
+      return new vm.Script(js, { filename });
+    } catch {
+      throw err;
+    }
+  }
+}
+
+function settle(value: unknown, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ExampleTimeout(`example did not settle within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([value, timeout]).finally(() => clearTimeout(timer));
+}
+
+interface Outcome {
+  got: string;
+  exception: unknown;
+  threw: boolean;
+}
+
+async function evaluate(
+  runnable: Runnable,
+  filename: string,
+  context: vm.Context,
+  timeoutMs: number,
+  capture: Capture,
+): Promise<Outcome> {
+  capture.begin();
+  let value: unknown;
+  try {
+    const script = await compile(runnable.code, filename);
+    value = script.runInContext(context, { timeout: timeoutMs, displayErrors: false });
+    if (runnable.isAsync)
+      value = ((await settle(value, timeoutMs)) as { value?: unknown } | undefined)?.value;
+  } catch (exception) {
+    return { got: capture.end(), exception, threw: true };
+  }
+  const out = capture.end();
+  const shown = value === undefined ? '' : `${inspect(value, { showProxy: true })}\n`;
+  return { got: out + shown, exception: undefined, threw: false };
+}
+
+/** Judge one outcome as CPython's `DocTestRunner.__run` does. */
+function judge(
+  example: Example,
+  outcome: Outcome,
+  options: Options,
+  filename: string,
+): ExampleResult {
+  const flags = options.flags;
+  const base = { line: example.line, source: example.source, want: example.want, flags };
+  if (!outcome.threw) {
+    const ok = checkOutput(example.want, outcome.got, flags);
+    return {
+      ...base,
+      got: outcome.got,
+      exception: null,
+      status: ok ? 'passed' : 'failed',
+      ...(ok ? {} : { failure: 'output' as const }),
+    };
+  }
+  const traceback = formatTraceback(outcome.exception, filename, example.source);
+  const got = outcome.got + traceback;
+  const result = { ...base, got, exception: traceback };
+  if (example.excMsg === null) return { ...result, status: 'failed', failure: 'exception' };
+  const excMsg = `${exceptionOnly(outcome.exception)}\n`;
+  let ok = checkOutput(example.excMsg, excMsg, flags);
+  if (!ok && flags.includes('IGNORE_EXCEPTION_DETAIL')) {
+    ok = checkOutput(stripExceptionDetails(example.excMsg), stripExceptionDetails(excMsg), flags);
+  }
+  return ok ? { ...result, status: 'passed' } : { ...result, status: 'failed', failure: 'output' };
+}
+
+/** Load the module with its scope export; a module that fails to load fails every example. */
+async function loadModule(
+  job: FileJob,
+): Promise<{ module?: Record<string, unknown>; error?: unknown }> {
+  const url = `${pathToFileURL(job.file).href}?${SCOPE_PARAM}=${job.scopeNames.join(',')}`;
+  try {
+    // Through Node's own loader (and the registered hooks), even when a test runner wraps import().
+    const nativeImport = new Function('url', 'return import(url)') as (
+      u: string,
+    ) => Promise<Record<string, unknown>>;
+    return { module: await nativeImport(url) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Run the file's tests from `job.firstTest` on. */
+export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<ItemResult[]> {
+  const loaded = await loadModule(job);
+  const capture = new Capture();
+  const items: ItemResult[] = [];
+  for (let t = job.firstTest; t < job.tests.length; t++) {
+    const test = job.tests[t] as DocTest;
+    const context = loaded.module ? createContext(loaded.module) : undefined;
+    const examples: ExampleResult[] = [];
+    let failures = 0;
+    for (const [e, example] of test.examples.entries()) {
+      const options = applyChanges({ flags: job.flags, requiresEnv: [] }, example.changes);
+      if (failures > 0 && options.flags.includes('FAIL_FAST')) break;
+      const reason = skipReason(options, process.env);
+      const base = {
+        line: example.line,
+        source: example.source,
+        want: example.want,
+        flags: options.flags,
+      };
+      if (reason) {
+        examples.push({ ...base, got: '', exception: null, status: 'skipped', skipReason: reason });
+        continue;
+      }
+      hooks.onExampleStart?.(t, e);
+      const filename = `<doctest ${test.name}[${e}]>`;
+      let outcome: Outcome;
+      if (example.error) {
+        outcome = {
+          got: '',
+          exception: Object.assign(new Error(example.error), { name: 'ValueError', stack: '' }),
+          threw: true,
+        };
+      } else if (!context) {
+        outcome = { got: '', exception: loaded.error, threw: true };
+      } else {
+        const runnable = job.runnables[t]?.[e] ?? { code: example.source, isAsync: false };
+        outcome = await evaluate(runnable, filename, context, job.timeoutMs, capture);
+      }
+      const result = judge(example, outcome, options, filename);
+      if (result.status === 'failed') failures++;
+      examples.push(result);
+      hooks.onExample?.(t, e, result);
+    }
+    const item = tally({ name: test.name, file: test.file, line: test.line, examples });
+    items.push(item);
+    hooks.onItem?.(t, item);
+    if (failures > 0 && job.flags.includes('FAIL_FAST')) break;
+  }
+  return items;
+}

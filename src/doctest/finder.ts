@@ -1,0 +1,151 @@
+/**
+ * Source file → doc comments with their owners' qualified names and lines:
+ * CPython's `doctest.DocTestFinder`, on the TypeScript compiler API's syntax tree.
+ */
+import path from 'node:path';
+import type * as TS from 'typescript';
+import type { DocTest } from './doctest.ts';
+import { commentLines, parseExamples } from './parser.ts';
+import ts from './typescript.ts';
+
+export interface FoundFile {
+  /** Absolute path. */
+  file: string;
+  /** The path shown in reports: relative to the working directory. */
+  shownFile: string;
+  /** The file's base name without extension, e.g. `calculation`. */
+  module: string;
+  /** One per doc comment (also those without examples), sorted by name as CPython does. */
+  tests: DocTest[];
+  /** The file's top-level value bindings (declarations and imports) that examples may use. */
+  scopeNames: string[];
+}
+
+const MODULE_TAG = /^[\s*]*@(?:module|packageDocumentation|file|fileoverview)\b/m;
+
+/** `calculation.ts` → `calculation`; `a.test.mts` → `a.test`. */
+export function moduleName(file: string): string {
+  return path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+}
+
+function scriptKind(file: string): TS.ScriptKind {
+  if (/\.[cm]?tsx$/.test(file)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
+  return /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+}
+
+function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+function bindingNames(name: TS.BindingName, out: string[]): void {
+  if (ts.isIdentifier(name)) {
+    out.push(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isBindingElement(element)) bindingNames(element.name, out);
+  }
+}
+
+/** Top-level value bindings: what the module's own code can name at run time. */
+export function topLevelNames(sf: TS.SourceFile): string[] {
+  const names: string[] = [];
+  for (const st of sf.statements) {
+    if (hasModifier(st, ts.SyntaxKind.DeclareKeyword)) continue;
+    if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) bindingNames(d.name, names);
+    } else if ((ts.isFunctionDeclaration(st) && st.body) || ts.isClassDeclaration(st)) {
+      if (st.name) names.push(st.name.text);
+    } else if (ts.isEnumDeclaration(st)) {
+      names.push(st.name.text);
+    } else if (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name) && st.body) {
+      names.push(st.name.text);
+    } else if (ts.isImportDeclaration(st) && st.importClause && !st.importClause.isTypeOnly) {
+      const clause = st.importClause;
+      if (clause.name) names.push(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const spec of bindings.elements) if (!spec.isTypeOnly) names.push(spec.name.text);
+      }
+    } else if (ts.isImportEqualsDeclaration(st) && !st.isTypeOnly) {
+      names.push(st.name.text);
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** The name a declaration adds to the qualified-name path, if it is one. */
+function declarationName(node: TS.Node): string | undefined {
+  if (ts.isConstructorDeclaration(node)) return 'constructor';
+  if (ts.isVariableStatement(node)) {
+    const first = node.declarationList.declarations[0];
+    return first && ts.isIdentifier(first.name) ? first.name.text : undefined;
+  }
+  if (ts.isExportAssignment(node)) return 'default';
+  if (
+    ts.isClassDeclaration(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isEnumMember(node) ||
+    ts.isPropertyAssignment(node) ||
+    ts.isVariableDeclaration(node)
+  ) {
+    const name = (node as TS.NamedDeclaration).name;
+    if (!name) return hasModifier(node, ts.SyntaxKind.DefaultKeyword) ? 'default' : undefined;
+    return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)
+      ? name.text
+      : name.getText();
+  }
+  return undefined;
+}
+
+/** Find every `/** ... *\/` comment of a file and parse its examples. */
+export function findDocTests(file: string, source: string, cwd = process.cwd()): FoundFile {
+  // CR and CRLF line ends count as one line break, as for the TypeScript scanner.
+  const text = source.replace(/\r\n?/g, '\n');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+  const module = moduleName(file);
+  const shownFile = path.relative(cwd, file) || file;
+  const seen = new Set<number>();
+  const tests: DocTest[] = [];
+
+  const collect = (node: TS.Node, qualified: string[]): void => {
+    const owner = declarationName(node);
+    const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+    for (const range of ranges) {
+      if (seen.has(range.pos)) continue;
+      const raw = text.slice(range.pos, range.end);
+      if (
+        range.kind !== ts.SyntaxKind.MultiLineCommentTrivia ||
+        !raw.startsWith('/**') ||
+        raw === '/**/'
+      )
+        continue;
+      seen.add(range.pos);
+      const line = sf.getLineAndCharacterOfPosition(range.pos).line + 1;
+      let name: string;
+      if (MODULE_TAG.test(raw)) name = module;
+      else if (owner !== undefined) name = [module, ...qualified, owner].join('.');
+      else name = `${[module, ...qualified].join('.')}.<line ${line}>`;
+      tests.push({ name, file: shownFile, line, examples: parseExamples(commentLines(raw, line)) });
+    }
+    const inner =
+      owner !== undefined && !ts.isVariableStatement(node) ? [...qualified, owner] : qualified;
+    ts.forEachChild(node, (child) => collect(child, inner));
+  };
+  ts.forEachChild(sf, (child) => collect(child, []));
+
+  tests.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.line - b.line));
+  return { file, shownFile, module, tests, scopeNames: topLevelNames(sf) };
+}

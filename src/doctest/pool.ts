@@ -1,0 +1,163 @@
+/**
+ * A pool of worker threads sized to the cores. A worker that stops answering
+ * (an example stuck in a microtask loop, which no in-thread timer can
+ * interrupt) is terminated; its example fails and the file goes on with the
+ * next comment in a fresh worker.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileJob } from './execute.ts';
+import { type ExampleResult, type ItemResult, tally } from './results.ts';
+
+export type WorkerMessage =
+  | { type: 'start'; test: number; example: number }
+  | { type: 'example'; test: number; example: number; result: ExampleResult }
+  | { type: 'item'; test: number; item: ItemResult }
+  | { type: 'done' };
+
+/** How long past its own timeout a worker may stay silent before it is stopped. */
+const GRACE_MS = 1000;
+
+function bootstrap(): string {
+  const urls = {
+    tsx: import.meta.resolve('tsx/esm/api'),
+    hooks: new URL('./loader-hooks.ts', import.meta.url).href,
+    worker: new URL('./worker.ts', import.meta.url).href,
+  };
+  // An eval'd worker is a CommonJS script: register tsx, then our hooks (loaded through tsx), then start.
+  return `(async () => {
+    const { register } = await import('node:module');
+    (await import(${JSON.stringify(urls.tsx)})).register();
+    register(${JSON.stringify(urls.hooks)});
+    await import(${JSON.stringify(urls.worker)});
+  })();`;
+}
+
+export class WorkerPool {
+  private idle: Worker[] = [];
+  private waiting: ((worker: Worker) => void)[] = [];
+  private all = new Set<Worker>();
+
+  constructor(
+    size: number,
+    private readonly timeoutMs: number,
+  ) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(bootstrap(), { eval: true, stdout: false, stderr: false });
+    this.all.add(worker);
+    return worker;
+  }
+
+  private acquire(): Promise<Worker> {
+    const worker = this.idle.pop();
+    if (worker) return Promise.resolve(worker);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: Worker): void {
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+
+  private replace(worker: Worker): Worker {
+    this.all.delete(worker);
+    void worker.terminate();
+    return this.spawn();
+  }
+
+  /** Run a file's tests; never rejects: a hung or crashed worker becomes a failed example. */
+  async run(job: FileJob): Promise<ItemResult[]> {
+    const items: ItemResult[] = [];
+    let firstTest = job.firstTest;
+    while (firstTest < job.tests.length) {
+      const worker = await this.acquire();
+      const stopped = await this.runOn(worker, { ...job, firstTest }, items);
+      if (!stopped) {
+        this.release(worker);
+        break;
+      }
+      this.release(this.replace(worker));
+      firstTest = stopped.test + 1;
+    }
+    return items;
+  }
+
+  /** Returns where the worker got stuck or died, or undefined when the job completed. */
+  private runOn(
+    worker: Worker,
+    job: FileJob,
+    items: ItemResult[],
+  ): Promise<{ test: number } | undefined> {
+    return new Promise((resolve) => {
+      const itemsBefore = items.length;
+      let current: { test: number; example: number } | undefined;
+      let examples: ExampleResult[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (stuck: { test: number } | undefined) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+        resolve(stuck);
+      };
+      const fail = (message: string) => {
+        // Died outside any example (e.g. while loading): fail the next test's first example.
+        current ??= { test: job.firstTest + items.length - itemsBefore, example: 0 };
+        const test = job.tests[current.test];
+        const example = test?.examples[current.example];
+        if (test && example) {
+          examples.push({
+            line: example.line,
+            source: example.source,
+            want: example.want,
+            got: '',
+            status: 'failed',
+            exception: `${message}\n`,
+            flags: job.flags,
+            failure: 'exception',
+          });
+          items.push(tally({ name: test.name, file: test.file, line: test.line, examples }));
+        }
+        finish({ test: current.test });
+      };
+      const onMessage = (message: WorkerMessage) => {
+        clearTimeout(timer);
+        if (message.type === 'start') {
+          current = { test: message.test, example: message.example };
+          timer = setTimeout(
+            () =>
+              fail(
+                `TimeoutError: example did not finish within ${this.timeoutMs} ms; its worker was stopped`,
+              ),
+            this.timeoutMs + GRACE_MS,
+          );
+        } else if (message.type === 'example') {
+          examples.push(message.result);
+        } else if (message.type === 'item') {
+          items.push(message.item);
+          examples = [];
+          current = undefined;
+        } else {
+          finish(undefined);
+        }
+      };
+      const onFailure = (err: unknown) => {
+        const detail =
+          err instanceof Error ? `${err.name}: ${err.message}` : `exit code ${String(err)}`;
+        fail(`WorkerError: the worker running this example stopped (${detail})`);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+      worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * A whole run: find the files' doc tests, run them (in a worker pool, or in
+ * this thread), and put the results in a stable order: files by path,
+ * comments by name within a file, as CPython's finder sorts them.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { FileJob } from './execute.ts';
+import { collectFiles, UsageError } from './files.ts';
+import { type FoundFile, findDocTests } from './finder.ts';
+import type { Flag } from './flags.ts';
+import { WorkerPool } from './pool.ts';
+import { type ItemResult, type Report, summarize } from './results.ts';
+import { prepareSource } from './rewrite.ts';
+
+export interface RunOptions {
+  /** Option flags for every example (`-o`), e.g. `['ELLIPSIS']`. */
+  flags?: Flag[];
+  /** Stop after the first failing example (`-f`). */
+  failFast?: boolean;
+  /** Per-example time limit in milliseconds. */
+  timeoutMs?: number;
+  /** Number of worker threads (default: the number of cores). */
+  concurrency?: number;
+  /** Run in this thread instead of workers: no protection from hangs, but visible to coverage tools. */
+  inProcess?: boolean;
+  /** Type-check the examples (see typecheck.ts). */
+  typecheck?: boolean;
+  /** Directory paths are resolved and shown relative to (default: process.cwd()). */
+  cwd?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+function readSource(file: string, cwd: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(
+      `cannot read ${file.startsWith(cwd) ? file.slice(cwd.length + 1) : file}: ${code}`,
+    );
+  }
+}
+
+function jobFor(found: FoundFile, flags: Flag[], timeoutMs: number): FileJob {
+  const tests = found.tests.filter((t) => t.examples.length > 0);
+  return {
+    file: found.file,
+    scopeNames: found.scopeNames,
+    tests,
+    runnables: tests.map((t) => t.examples.map((e) => prepareSource(e.source))),
+    firstTest: 0,
+    flags,
+    timeoutMs,
+  };
+}
+
+/** Run the doc tests of `paths` (files, folders or globs) and return the report model. */
+export async function runDoctests({
+  paths,
+  options = {},
+}: {
+  paths: readonly string[];
+  options?: RunOptions;
+}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const flags: Flag[] = [...(options.flags ?? [])];
+  if (options.failFast && !flags.includes('FAIL_FAST')) flags.push('FAIL_FAST');
+  const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
+  const sources = files.map((file) => readSource(file, cwd));
+  const size = Math.max(
+    1,
+    Math.min(options.concurrency ?? os.availableParallelism(), files.length),
+  );
+  // Start the workers first: they boot while this thread parses the files.
+  const pool =
+    options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs);
+  try {
+    const found = files.map((file, i) => findDocTests(file, sources[i] as string, cwd));
+    const jobs = found.map((f) => jobFor(f, flags, timeoutMs));
+    let perFile: ItemResult[][];
+    if (pool) {
+      perFile = await Promise.all(jobs.map((job) => (job.tests.length > 0 ? pool.run(job) : [])));
+    } else {
+      const { runFile } = await import('./execute.ts');
+      perFile = [];
+      for (const job of jobs) perFile.push(job.tests.length > 0 ? await runFile(job) : []);
+    }
+    let items = perFile.flat();
+    if (options.typecheck) {
+      const { typecheckExamples, mergeTypeErrors } = await import('./typecheck.ts');
+      items = mergeTypeErrors(items, typecheckExamples(found, cwd));
+    }
+    if (flags.includes('FAIL_FAST')) {
+      const first = items.findIndex((i) => i.failed > 0);
+      if (first >= 0) items = items.slice(0, first + 1);
+    }
+    const withoutTests = found.flatMap((f) =>
+      f.tests.filter((t) => t.examples.length === 0).map((t) => t.name),
+    );
+    return summarize(items, withoutTests);
+  } finally {
+    await pool?.close();
+  }
+}
