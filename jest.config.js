@@ -10,6 +10,11 @@ const { levels } = JSON.parse(
 /** @type {import('jest').Config} */
 export default {
   testMatch: ['<rootDir>/specs/jest/**/*.test.ts'],
+  // Deliberate failure demos run only with TEST_DOJO_DEMO_FAILURES=1 (npm start -- --demo-failures).
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.TEST_DOJO_DEMO_FAILURES === '1' ? [] : ['<rootDir>/specs/jest/demo-failures/']),
+  ],
   testEnvironment: 'node',
   restoreMocks: true,
   // Hermetic: loopback-only network, sinon and nock reset after each test.

@@ -1,11 +1,16 @@
 // The Vitest lesson suites (specs/vitest): the mirrors of the course.
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { coverageReporters } from './coverage-config/reports.ts';
 import { isShard, thresholds } from './coverage-config/thresholds.ts';
 
 export default defineConfig({
   test: {
     include: ['specs/vitest/**/*.test.ts'],
+    // Deliberate failure demos run only with TEST_DOJO_DEMO_FAILURES=1 (npm start -- --demo-failures).
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.TEST_DOJO_DEMO_FAILURES === '1' ? [] : ['specs/vitest/demo-failures/**']),
+    ],
     restoreMocks: true,
     // Hermetic: loopback-only network, sinon and nock reset after each test.
     setupFiles: ['specs/vitest/setup/hermetic.ts'],
