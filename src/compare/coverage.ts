@@ -1,81 +1,49 @@
 /**
  * Coverage of `src/domain/` per column, read from `coverage/side-by-side.json`
- * (written by `npm run coverage`). Read leniently: per framework, either
- * `{ files, totals }` or a map of files, each file `{ linesPct, uncoveredLines }`.
+ * (written by `npm run coverage`; its shape is `SideBySide` in
+ * scripts/coverage/side-by-side.ts). Without it the report says how to get it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  COLUMNS,
-  type Column,
-  type ColumnCoverage,
-  type CompareReport,
-  type FileCoverage,
-} from './model.ts';
+import type { Column as CoverageColumn, SideBySide } from '../../scripts/coverage/side-by-side.ts';
+import type { Column, ColumnCoverage, CompareReport } from './model.ts';
 
 export const COVERAGE_FILE = 'coverage/side-by-side.json';
 const HINT = 'coverage: run npm run coverage';
 
-/** Map a framework key of the coverage file to a column. */
-const KEY_TO_COLUMN: Record<string, Column> = {
-  jest: 'jest',
-  vitest: 'vitest',
-  tsdoctest: 'tsdoctest',
-  doctest: 'tsdoctest',
-  c8: 'tsdoctest',
-  python: 'python',
-  pytest: 'python',
-};
-
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function fileCoverage(v: unknown): FileCoverage | undefined {
-  if (!isObject(v) || typeof v.linesPct !== 'number') return undefined;
-  const missing = v.uncoveredLines;
-  const uncovered = Array.isArray(missing)
-    ? missing.join(',')
-    : typeof missing === 'string'
-      ? missing
-      : '';
-  return { linesPct: v.linesPct, uncoveredLines: uncovered };
+function toColumn(c: CoverageColumn): ColumnCoverage {
+  const files = Object.fromEntries(
+    Object.entries(c.files).map(([file, s]) => [
+      file,
+      { linesPct: s.linesPct, uncoveredLines: s.uncoveredLines.join(',') },
+    ]),
+  );
+  return { linesPct: c.totals.linesPct, files };
 }
 
-function columnCoverage(v: unknown): ColumnCoverage | undefined {
-  if (!isObject(v)) return undefined;
-  const filesNode = isObject(v.files) ? v.files : v;
-  const files: Record<string, FileCoverage> = {};
-  for (const [file, entry] of Object.entries(filesNode)) {
-    const fc = fileCoverage(entry);
-    if (fc && file !== 'totals' && file !== 'total') files[file] = fc;
-  }
-  const totals = fileCoverage(v.totals ?? v.total);
-  const pcts = Object.values(files).map((f) => f.linesPct);
-  const linesPct =
-    totals?.linesPct ?? (pcts.length ? pcts.reduce((a, b) => a + b, 0) / pcts.length : NaN);
-  return Number.isNaN(linesPct) ? undefined : { linesPct, files };
-}
+const isColumn = (c: unknown): c is CoverageColumn =>
+  typeof c === 'object' &&
+  c !== null &&
+  typeof (c as CoverageColumn).totals?.linesPct === 'number' &&
+  typeof (c as CoverageColumn).files === 'object';
 
 export function readCoverage(root: string): CompareReport['coverage'] {
-  let data: unknown;
+  let data: Partial<SideBySide>;
   try {
     data = JSON.parse(readFileSync(path.join(root, COVERAGE_FILE), 'utf8'));
   } catch {
     return { available: false, hint: HINT };
   }
-  const node = isObject(data) && isObject(data.frameworks) ? data.frameworks : data;
+  if (data.version !== 1 || typeof data.frameworks !== 'object' || data.frameworks === null) {
+    return { available: false, hint: `${HINT} (${COVERAGE_FILE} is not version 1)` };
+  }
   const columns: Partial<Record<Column, ColumnCoverage>> = {};
-  if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      const column = KEY_TO_COLUMN[key.toLowerCase()];
-      const cov = columnCoverage(value);
-      if (column && cov && COLUMNS.includes(column)) columns[column] = cov;
-    }
+  for (const [name, c] of Object.entries(data.frameworks)) {
+    if (isColumn(c)) columns[name as Column] = toColumn(c);
   }
-  if (Object.keys(columns).length === 0) {
-    return { available: false, hint: `${HINT} (${COVERAGE_FILE} has no per-framework figures)` };
-  }
-  return { available: true, columns };
+  return {
+    available: true,
+    columns,
+    union: isColumn(data.union) ? toColumn(data.union) : undefined,
+  };
 }

@@ -150,11 +150,13 @@ export interface CompareReport {
   /** Wall time of the whole comparison. */
   wallMs: number;
   coverage:
-    | { available: true; columns: Partial<Record<Column, ColumnCoverage>> }
     | {
-        available: false;
-        hint: string;
-      };
+        available: true;
+        columns: Partial<Record<Column, ColumnCoverage>>;
+        /** A line counts as covered when any framework ran it. */
+        union?: ColumnCoverage;
+      }
+    | { available: false; hint: string };
   mismatches: Mismatch[];
   ok: boolean;
 }

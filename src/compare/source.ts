@@ -49,6 +49,14 @@ function pythonSource(text: string, name: string[], line?: number): string {
   }
   if (start < 0) return '';
   const indent = (lines[start] ?? '').search(/\S/);
+  // Found by name: take in the decorators above the def.
+  while (
+    start > 0 &&
+    /^\s*@/.test(lines[start - 1] ?? '') &&
+    (lines[start - 1] ?? '').search(/\S/) === indent
+  ) {
+    start--;
+  }
   let end = start + 1;
   // Past the decorators to the def, then every line indented deeper (or blank).
   while (end < lines.length && /^\s*@/.test(lines[end - 1] ?? '')) end++;

@@ -12,6 +12,7 @@ type Colors = ReturnType<typeof createColors>;
 /** Widths: concept 34 + four 15-wide columns + 5 borders = 99 characters. */
 const CONCEPT_WIDTH = 34;
 const CELL_WIDTH = 15;
+const WIDTH = 99;
 
 function paint(c: Colors, cell: Cell, text: string): string {
   if (!cell.matches) return c.bold(c.red(text));
@@ -35,6 +36,11 @@ function cellText(c: Colors, cell: Cell): string {
   return lines.join('\n');
 }
 
+/** Cut a line to the width of the table, marking the cut. */
+function clip(text: string, width = WIDTH): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
 export function renderTerminal(report: CompareReport, colors: boolean): string {
   const c = createColors(colors);
   const table = new Table({
@@ -53,12 +59,12 @@ export function renderTerminal(report: CompareReport, colors: boolean): string {
   for (const run of report.runs) {
     const name = run.runner.padEnd(10);
     if (!run.available) {
-      out.push(`  ${name}${c.dim(`not available: ${run.unavailable}`)}`);
+      out.push(`  ${name}${c.dim(clip(`not available: ${run.unavailable}`, 86))}`);
       continue;
     }
     const t = run.totals;
     const totals = `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
-    const state = run.crashed ? c.red(`crashed: ${run.crashed.split('\n')[0]}`) : totals;
+    const state = run.crashed ? c.red(clip(`crashed: ${run.crashed.split('\n')[0]}`, 50)) : totals;
     out.push(`  ${name}${state}  ${c.dim(`${seconds(run.wallMs)}, exit ${run.exitCode}`)}`);
   }
   out.push(`  ${'wall'.padEnd(10)}${seconds(report.wallMs)}`);
@@ -67,6 +73,8 @@ export function renderTerminal(report: CompareReport, colors: boolean): string {
     for (const [column, cov] of Object.entries(report.coverage.columns)) {
       out.push(`  ${column.padEnd(10)}${cov.linesPct.toFixed(1)}%`);
     }
+    const union = report.coverage.union;
+    if (union) out.push(`  ${'union'.padEnd(10)}${union.linesPct.toFixed(1)}%`);
   } else {
     out.push(`  ${c.dim(report.coverage.hint)}`);
   }
@@ -76,8 +84,8 @@ export function renderTerminal(report: CompareReport, colors: boolean): string {
   } else {
     out.push(c.bold(c.red(`${report.mismatches.length} cell(s) differ from the catalogue:`)));
     for (const m of report.mismatches) {
-      const why = m.message ? `: ${m.message}` : '';
-      out.push(`  ${m.concept} [${m.column}] expected ${m.expected}, got ${m.actual}${why}`);
+      out.push(clip(`  ${m.concept} [${m.column}] expected ${m.expected}, got ${m.actual}`));
+      if (m.message) out.push(c.dim(clip(`    ${m.message}`)));
     }
   }
   return out.join('\n');

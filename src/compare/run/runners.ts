@@ -48,7 +48,7 @@ function base(id: RunnerId, column: Column, command: string): RunResult {
 }
 
 /** Read the report the framework wrote and normalise it, or say why there is none. */
-async function finish(
+export async function finish(
   result: RunResult,
   proc: ProcessResult,
   reportFile: string,

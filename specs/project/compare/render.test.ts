@@ -1,0 +1,89 @@
+// The terminal table and the HTML page, from a report built on the recordings.
+import stripAnsi from 'strip-ansi';
+import { describe, expect, test } from 'vitest';
+import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
+import { buildReport } from '../../../src/compare/build.ts';
+import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
+import { renderHtml } from '../../../src/compare/render/html.ts';
+import { renderTerminal } from '../../../src/compare/render/terminal.ts';
+import { recordedRun } from './recorded.ts';
+
+function sampleReport(demoFailures: boolean): CompareReport {
+  return buildReport({
+    concepts: sampleConcepts.filter((c) => Boolean(c.demo) === demoFailures),
+    runs: (['jest', 'vitest', 'pytest', 'pydoctest', 'tsdoctest'] as const).map((r) =>
+      recordedRun(r),
+    ),
+    selection: { demoFailures, columns: [...COLUMNS] },
+    root: process.cwd(),
+    wallMs: 2500,
+    coverage: {
+      available: true,
+      columns: { jest: { linesPct: 100, files: {} }, vitest: { linesPct: 97.5, files: {} } },
+      union: { linesPct: 100, files: {} },
+    },
+  });
+}
+
+describe('terminal', () => {
+  const lessons = renderTerminal(sampleReport(false), false);
+  const demos = renderTerminal(sampleReport(true), false);
+
+  test('fits 100 columns and has no colour codes when colours are off', () => {
+    for (const text of [lessons, demos]) {
+      expect(text).toBe(stripAnsi(text));
+      const widest = Math.max(...text.split('\n').map((l) => l.length));
+      expect(widest).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test('shows a row per concept with labelled cells, then runs, coverage and the verdict', () => {
+    expect(lessons).toMatch(/│ sample-pass +│ ✓ passed +│ ✓ passed +│ ✓ passed +│ · not +│/);
+    expect(lessons).toMatch(/│ sample-skip +│ ○ skipped +│ ○ skipped +│/);
+    expect(lessons).toMatch(/^ {2}vitest +1 passed, 2 failed, 2 skipped {2}1\.2 s, exit 1$/m);
+    expect(lessons).toMatch(/^ {2}vitest +97\.5%$/m);
+    expect(lessons).toMatch(/^ {2}union +100\.0%$/m);
+    expect(lessons).toContain('Every cell matches its expected outcome (3 concepts).');
+  });
+
+  test('lists every mismatch with what was expected', () => {
+    expect(demos).toContain('3 cell(s) differ from the catalogue:');
+    expect(demos).toContain(
+      '  sample-crash [jest] expected failed, got error\n    fixtures/compare/samples/jest/crash.test.ts failed to load: suite failed to load\n',
+    );
+    expect(demos).toMatch(/│ sample-wrong-expected +│ ✗ failed +│ ✗ failed +│ ✗ failed/);
+    expect(demos).toMatch(/as expected/);
+  });
+
+  test('colours when asked', () => {
+    const coloured = renderTerminal(sampleReport(false), true);
+    expect(coloured).not.toBe(stripAnsi(coloured));
+    expect(stripAnsi(coloured)).toBe(lessons);
+  });
+});
+
+describe('HTML', () => {
+  const report = sampleReport(true);
+  const html = renderHtml(report);
+
+  test('is self-contained: no external scripts, styles, images or fonts', () => {
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/url\(|@import|https?:\/\//);
+    expect(html).toContain('<style>');
+    expect(html).toContain('@media print');
+  });
+
+  test('escapes what the frameworks printed', () => {
+    // pytest prints object reprs such as <calculation.Cal object at 0x...>.
+    expect(html).toContain('&#60;calculation.Cal object at');
+    expect(html).not.toContain('<calculation.Cal');
+  });
+
+  test('labels every status in words, not colour alone, and marks mismatches', () => {
+    const cells = html.match(/<td data-column=/g) ?? [];
+    expect(cells).toHaveLength(report.rows.length * COLUMNS.length);
+    expect(html.match(/class="status">✗ failed</g)).toHaveLength(3);
+    expect(html.match(/class="error mismatch"/g)).toHaveLength(3);
+    expect(html).toContain('3 cell(s) differ from the catalogue.');
+  });
+});
