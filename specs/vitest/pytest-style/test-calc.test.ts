@@ -48,9 +48,12 @@ describe('TestCal', () => {
     calls.push(`teardown_method ${task.name}`);
   });
 
-  test.skipIf(isRelease)(titleWithReason('addNumAndDouble(1, 1) is 4', 'this is a release build'), () => {
-    expect(current().addNumAndDouble(1, 1)).toBe(4);
-  });
+  test.skipIf(isRelease)(
+    titleWithReason('addNumAndDouble(1, 1) is 4', 'this is a release build'),
+    () => {
+      expect(current().addNumAndDouble(1, 1)).toBe(4);
+    },
+  );
 
   test('a string argument throws a TypeError (raises)', () => {
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(TypeError);
