@@ -69,6 +69,8 @@ function createContext(module: Record<string, unknown>): vm.Context {
   const sandbox: Record<string, unknown> = {};
   const host = globalThis as unknown as Record<string, unknown>;
   for (const key of nodeGlobals()) sandbox[key] = host[key];
+  // V8 gives every context a console of its own that prints nowhere.
+  sandbox.console = console;
   const scope = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(scope)) {
     Object.defineProperty(sandbox, name, {

@@ -24,11 +24,15 @@ export function scopeExport(names: readonly string[]): string {
 }
 
 export const load: LoadHook = async (url, context, nextLoad) => {
-  const result = await nextLoad(url, context);
   const query = url.indexOf('?');
-  if (query < 0 || result.format !== 'module' || result.source == null) return result;
-  const names = new URLSearchParams(url.slice(query + 1)).get(SCOPE_PARAM);
+  const names = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get(SCOPE_PARAM);
+  let result = await nextLoad(url, context);
   if (names === null) return result;
+  // Outside a `"type": "module"` package tsx loads .ts as CommonJS; a documented module is ESM to us.
+  if (result.format === 'commonjs' && /\.[mt]sx?$/.test(url.slice(0, query))) {
+    result = await nextLoad(url, { ...context, format: 'module' });
+  }
+  if (result.format !== 'module' || result.source == null) return result;
   const source =
     typeof result.source === 'string'
       ? result.source

@@ -91,7 +91,7 @@ export async function runDoctests({
     let items = perFile.flat();
     if (options.typecheck) {
       const { typecheckExamples, mergeTypeErrors } = await import('./typecheck.ts');
-      items = mergeTypeErrors(items, typecheckExamples(found, cwd));
+      items = mergeTypeErrors(items, typecheckExamples(found, sources, cwd));
     }
     if (flags.includes('FAIL_FAST')) {
       const first = items.findIndex((i) => i.failed > 0);

@@ -44,6 +44,9 @@ interface Frame {
   line: number;
 }
 
+/** tsdoctest's own directory: its frames (e.g. the `process.exit` stand-in) are not the example's. */
+const OWN_DIR = path.dirname(fileURLToPath(import.meta.url)) + path.sep;
+
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):\d+\)?$/;
 
 function shownPath(location: string, cwd: string): string {
@@ -74,6 +77,7 @@ function exampleFrames(stack: string, filename: string, cwd: string): Frame[] {
     if (!m) continue;
     const location = m[2] as string;
     const isExample = location === filename;
+    if (!isExample && path.resolve(cwd, shownPath(location, cwd)).startsWith(OWN_DIR)) continue;
     if (reachedExample && !isExample) break;
     reachedExample ||= isExample;
     const fn = m[1] && !/^(?:Object\.)?<anonymous>$/.test(m[1]) ? m[1] : '<module>';
