@@ -1,0 +1,238 @@
+/**
+ * The mocking workshop's catalogue: the exercises in the order a learner
+ * meets them, and the chaffs (deliberately broken domain modules, one file
+ * each under `exercises/chaffs/`) their tests must catch.
+ *
+ * Each exercise folder holds `README.md` (the task and its Python original),
+ * `starter.test.ts` (the TODOs; rejected as it stands) and `solution.test.ts`
+ * (accepted, and kills every chaff listed here).
+ */
+import type { Chaff, Exercise } from '../src/workshop/types.ts';
+
+export const chaffs: Chaff[] = [
+  {
+    id: 'salary-ignores-bonus',
+    replaces: 'salary',
+    bug: 'Salary asks for the bonus but never adds it',
+  },
+  { id: 'salary-wrong-year', replaces: 'salary', bug: "Salary asks for last year's bonus" },
+  { id: 'salary-calls-api-twice', replaces: 'salary', bug: 'Salary calls the API twice' },
+  {
+    id: 'salary-swallows-every-error',
+    replaces: 'salary',
+    bug: 'Salary swallows every error, not only a refused connection',
+  },
+  {
+    id: 'salary-500-as-zero',
+    replaces: 'salary',
+    bug: 'Salary treats an HTTP 500 as a bonus of 0',
+  },
+  { id: 'salary-forgets-await', replaces: 'salary', bug: 'Salary forgets to await the bonus' },
+  {
+    id: 'salary-no-refused-fallback',
+    replaces: 'salary',
+    bug: 'Salary fails on a refused connection instead of paying no bonus',
+  },
+  {
+    id: 'salary-caches-first-answer',
+    replaces: 'salary',
+    bug: 'Salary remembers its first answer and never asks again',
+  },
+  { id: 'api-wrong-year', replaces: 'bonus-api', bug: "the API client asks for last year's bonus" },
+  {
+    id: 'api-500-as-zero',
+    replaces: 'bonus-api',
+    bug: 'the API client treats an HTTP 500 as a bonus of 0',
+  },
+  { id: 'api-never-times-out', replaces: 'bonus-api', bug: 'the API client never times out' },
+  {
+    id: 'api-refused-not-recognised',
+    replaces: 'bonus-api',
+    bug: 'the API client reports a refused connection as an ordinary API error',
+  },
+];
+
+export const exercises: Exercise[] = [
+  {
+    id: 'return-value',
+    title: 'Stub the bonus with vi.fn and a return value',
+    framework: 'vitest',
+    concepts: ['mock-return-value'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'Salary takes its bonus source as the `bonusApi` option: hand it an object whose `bonusPrice` is a vi.fn.',
+      'bonusPrice is async, so the stub must resolve: `vi.fn().mockResolvedValue(1)`.',
+      'With base 100 and a bonus of 1, `await salary.calculationSalary()` must be exactly 101 (`toBe(101)`).',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-forgets-await'],
+  },
+  {
+    id: 'call-args',
+    title: 'Check how often and with what the API was called (Jest)',
+    framework: 'jest',
+    concepts: ['mock-call-args'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'A stub records every call: after calculationSalary(), ask it how it was called.',
+      'Jest has `toHaveBeenCalledTimes(n)` and `toHaveBeenCalledWith(...args)`.',
+      'Assert `toHaveBeenCalledTimes(1)` and `toHaveBeenCalledWith(2017)` on the jest.fn you injected.',
+    ],
+    chaffs: ['salary-wrong-year', 'salary-calls-api-twice'],
+  },
+  {
+    id: 'sinon-stub',
+    title: 'The same with a sinon stub',
+    framework: 'vitest',
+    concepts: ['mock-return-value', 'mock-call-args'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'sinon.stub() makes a function you can program and inspect, like MagicMock.',
+      '`sinon.stub().resolves(1)` answers 1 asynchronously; `sinon.assert` has call checks.',
+      'Check the total and `sinon.assert.calledOnceWithExactly(stub, 2017)`.',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-wrong-year', 'salary-calls-api-twice'],
+  },
+  {
+    id: 'patch-decorator',
+    title: 'Patch the API class for one test (Jest spyOn)',
+    framework: 'jest',
+    concepts: ['mock-patch-decorator'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'This time do not inject anything: `new Salary()` builds its own ThirdPartyBonusRestApi.',
+      'Patch the method on the class prototype: `jest.spyOn(ThirdPartyBonusRestApi.prototype, "bonusPrice")`.',
+      'Make the spy resolve 1, expect 101, and expect the spy to have been called with 2017.',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-wrong-year'],
+  },
+  {
+    id: 'patch-with',
+    title: 'Patch inside a block and restore it (vi.spyOn)',
+    framework: 'vitest',
+    concepts: ['mock-patch-with'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      "Python's `with mock.patch(...)` undoes the patch when the block ends; do the same with try/finally.",
+      'Inside the block, `vi.spyOn(ThirdPartyBonusRestApi.prototype, "bonusPrice").mockResolvedValue(1)`; in finally, `spy.mockRestore()`.',
+      'Inside: expect 101 and exactly one call. After the block: the prototype method is the original again.',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-calls-api-twice'],
+  },
+  {
+    id: 'patch-start-stop',
+    title: 'Start a patch in beforeEach, stop it in afterEach (sinon, Jest)',
+    framework: 'jest',
+    concepts: ['mock-patch-start-stop'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      "patcher.start() / patcher.stop() in setUp / tearDown is sinon's stub + restore in beforeEach / afterEach.",
+      'In beforeEach: `stub = sinon.stub(ThirdPartyBonusRestApi.prototype, "bonusPrice").resolves(1)`; in afterEach: `sinon.restore()`.',
+      'Test the total for 2017 and `sinon.assert.calledWith(stub, 2017)`; a second test with another year keeps you honest.',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-wrong-year'],
+  },
+  {
+    id: 'side-effect-function',
+    title: 'A stand-in that computes its answer (side effect as a function)',
+    framework: 'vitest',
+    concepts: ['mock-side-effect-function'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      "Python's `side_effect = f` makes the mock call f; Vitest's is `mockImplementation(f)`.",
+      'Let the bonus depend on the year: `async (year) => year + 1000`.',
+      'For 2017 the salary is then 100 + 3017 = 3117; any other year gives another number.',
+    ],
+    chaffs: ['salary-wrong-year', 'salary-ignores-bonus'],
+  },
+  {
+    id: 'side-effect-exception',
+    title: 'A stand-in that throws (Jest)',
+    framework: 'jest',
+    concepts: ['mock-side-effect-exception'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'Salary must pay no bonus when the connection is refused, and must NOT hide other failures.',
+      '`jest.fn().mockRejectedValue(new ConnectionRefusedError(url))` for the first test; a `BonusApiError` with status 500 for the second.',
+      'Expect 100 for the refused connection, and `await expect(salary.calculationSalary()).rejects.toThrow(BonusApiError)` for the 500.',
+    ],
+    chaffs: ['salary-no-refused-fallback', 'salary-swallows-every-error', 'salary-500-as-zero'],
+  },
+  {
+    id: 'side-effect-sequence',
+    title: 'A stand-in with a script of answers (side effect as a sequence, sinon)',
+    framework: 'vitest',
+    concepts: ['mock-side-effect-sequence'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      "Python's `side_effect = [1, ConnectionRefusedError]` answers differently per call; sinon has onFirstCall / onSecondCall.",
+      'Program one stub: first call resolves 1, second call rejects with a ConnectionRefusedError; ask the same Salary twice.',
+      'Expect 101, then 100, and `sinon.assert.calledTwice(stub)`.',
+    ],
+    chaffs: ['salary-calls-api-twice', 'salary-caches-first-answer'],
+  },
+  {
+    id: 'spec-class',
+    title: 'Replace the whole API class with a spec-shaped mock (jest.mock)',
+    framework: 'jest',
+    concepts: ['mock-spec-class'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      "`@mock.patch('salary.ThirdPartyBonusRestApi', spec=True)` is Jest's automock: `jest.mock(path)` at the top of the file, called on the global `jest` so SWC hoists it.",
+      'The automocked class keeps its shape; its methods are jest.fn returning undefined. Program `ThirdPartyBonusRestApi.prototype.bonusPrice`.',
+      '`jest.mocked(ThirdPartyBonusRestApi.prototype.bonusPrice).mockResolvedValue(1)`, expect 101, and expect exactly one call with 2017.',
+    ],
+    chaffs: ['salary-ignores-bonus', 'salary-calls-api-twice'],
+  },
+  {
+    id: 'nock-query',
+    title: 'Intercept the HTTP request, query string and all (nock)',
+    framework: 'vitest',
+    concepts: ['http-intercept-query'],
+    subject: 'ThirdPartyBonusRestApi',
+    testFile: 'bonus-api.test.ts',
+    hints: [
+      'Mock one level lower: keep the real client and intercept its HTTP request with nock.',
+      '`nock(base).get("/bonus").query({ year: "2017" }).reply(200, { year: 2017, price: 1 })`; call `nock.disableNetConnect()` so nothing leaks out.',
+      'Expect 1 for 2017, and add a test where the service answers 500: the client must reject with BonusApiError.',
+    ],
+    chaffs: ['api-wrong-year', 'api-500-as-zero'],
+  },
+  {
+    id: 'nock-refused',
+    title: 'A refused connection, end to end (nock, Jest)',
+    framework: 'jest',
+    concepts: ['http-refused-connection'],
+    subject: 'Salary',
+    testFile: 'salary.test.ts',
+    hints: [
+      'nock can fail a request the way a closed port does: `.replyWithError({ code: "ECONNREFUSED" })`.',
+      'Check the client first: it must reject with ConnectionRefusedError (match the name; Jest runs in another realm).',
+      'Then the whole chain: a Salary using the real client on that URL is 100.',
+    ],
+    chaffs: ['api-refused-not-recognised', 'salary-no-refused-fallback'],
+  },
+  {
+    id: 'nock-timeout',
+    title: 'A slow service and fake timers: test a timeout without waiting',
+    framework: 'vitest',
+    concepts: ['http-timeout'],
+    subject: 'ThirdPartyBonusRestApi',
+    testFile: 'bonus-api.test.ts',
+    hints: [
+      'A real 3-second wait makes a slow test; fake timers make time a thing your test moves.',
+      '`vi.useFakeTimers()`, a nock reply with `.delay(5000)`, and a client with `timeoutMs: 100`. Attach the expectation before moving time.',
+      'Start the call, `const check = expect(p).rejects.toThrow(BonusApiError)`, then `await vi.advanceTimersByTimeAsync(6000)`, then `await check`.',
+    ],
+    chaffs: ['api-never-times-out'],
+  },
+];

@@ -1,0 +1,30 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BonusApiError, ThirdPartyBonusRestApi } from '../../src/domain/bonus-api.ts';
+
+const BASE = 'http://bonus.invalid';
+
+describe('ThirdPartyBonusRestApi gives up on a slow service', () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('rejects with a timeout once timeoutMs has passed, without really waiting', async () => {
+    nock(BASE)
+      .get('/bonus')
+      .query({ year: '2017' })
+      .delay(5000)
+      .reply(200, { year: 2017, price: 1 });
+    const api = new ThirdPartyBonusRestApi({ baseUrl: BASE, timeoutMs: 100 });
+
+    const check = expect(api.bonusPrice(2017)).rejects.toThrow(BonusApiError);
+    await vi.advanceTimersByTimeAsync(6000);
+    await check;
+  });
+});

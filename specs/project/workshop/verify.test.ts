@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { exerciseById } from '../../../src/workshop/catalogue.ts';
+import { failureSummary } from '../../../src/workshop/messages.ts';
+import type { VariantOutcome } from '../../../src/workshop/types.ts';
+import { judge } from '../../../src/workshop/verify.ts';
+
+const ex = exerciseById('sinon-stub');
+const run = (variant: string, over: Partial<VariantOutcome> = {}): VariantOutcome => ({
+  variant,
+  status: 'passed',
+  passed: 1,
+  failed: 0,
+  skipped: 0,
+  ...over,
+});
+const failing = (variant: string) => run(variant, { status: 'failed', passed: 0, failed: 1 });
+
+describe('judge', () => {
+  it('accepts a test that passes on the real code and fails on every chaff', () => {
+    const verdict = judge(ex, [run('real'), ...ex.chaffs.map(failing)]);
+    expect(verdict).toEqual({ accepted: true, reasons: [], killed: ex.chaffs, survived: [] });
+  });
+
+  it('names each chaff the test did not notice', () => {
+    const verdict = judge(ex, [
+      run('real'),
+      failing('salary-ignores-bonus'),
+      run('salary-wrong-year'),
+    ]);
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.reasons).toEqual([
+      "your test did not notice: Salary asks for last year's bonus",
+    ]);
+    expect(verdict.killed).toEqual(['salary-ignores-bonus']);
+    expect(verdict.survived).toEqual(['salary-wrong-year']);
+  });
+
+  it('stops at a failure against the real code, naming the subject', () => {
+    const real = run('real', {
+      status: 'failed',
+      failed: 1,
+      message: 'adds: expected 100 to be 101',
+    });
+    const verdict = judge(ex, [real, run('salary-wrong-year')]);
+    expect(verdict.reasons).toEqual([
+      'your test fails against the correct Salary: adds: expected 100 to be 101',
+    ]);
+    expect(verdict.survived).toEqual([]);
+  });
+
+  it('reports a file that could not be run', () => {
+    const real = run('real', { status: 'error', passed: 0, message: 'SyntaxError: x' });
+    expect(judge(ex, [real]).reasons).toEqual(['your test file could not be run: SyntaxError: x']);
+  });
+
+  it('rejects a file with no finished test, and one that skips tests', () => {
+    expect(judge(ex, [run('real', { passed: 0, skipped: 1 })]).reasons).toEqual([
+      'your test file has no finished test: write at least one',
+    ]);
+    const skipping = judge(ex, [run('real', { skipped: 2 })]);
+    expect(skipping.accepted).toBe(false);
+    expect(skipping.reasons[0]).toMatch(/skips 2 test\(s\)/);
+  });
+
+  it('insists the real code comes first', () => {
+    expect(() => judge(ex, [failing('salary-wrong-year')])).toThrow(/real code/);
+  });
+});
+
+describe('failureSummary', () => {
+  it('keeps the message, drops colours, stack and code frame', () => {
+    const jest =
+      '\u001b[31mError: expect(received).toBe(expected)\u001b[39m\n\nExpected: 101\nReceived: 100\n\n    at Object.<anonymous> (a.test.ts:6:39)';
+    expect(failureSummary(jest)).toBe(
+      'expect(received).toBe(expected) Expected: 101 Received: 100',
+    );
+    expect(failureSummary('boom\n  4 | const x = ;\n more')).toBe('boom');
+  });
+
+  it('shortens a long message', () => {
+    const summary = failureSummary('x'.repeat(500), 20);
+    expect(summary).toHaveLength(20);
+    expect(summary.endsWith('…')).toBe(true);
+  });
+});

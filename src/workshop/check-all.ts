@@ -1,0 +1,50 @@
+/**
+ * The maintainers' gate: every solution is accepted (so it kills every one of
+ * its chaffs) and every starter is rejected. One framework process per
+ * framework runs all exercises and all their variants.
+ */
+import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';
+import { runnerFor } from './runners.ts';
+import type { Exercise, WorkshopFramework } from './types.ts';
+import { judge, type Verdict } from './verify.ts';
+
+export interface ExerciseCheck {
+  exercise: Exercise;
+  solution: Verdict;
+  starter: Verdict;
+  /** Problems with this exercise; empty when it is sound. */
+  problems: string[];
+}
+
+export async function checkAll(selected: Exercise[] = exercises): Promise<ExerciseCheck[]> {
+  const checks: ExerciseCheck[] = [];
+  const frameworks: WorkshopFramework[] = ['vitest', 'jest'];
+  for (const framework of frameworks) {
+    const group = selected.filter((e) => e.framework === framework);
+    if (group.length === 0) continue;
+    const runner = runnerFor(framework);
+    try {
+      const jobs = group.flatMap((ex) => {
+        // One variants array per exercise: its starter and solution share projects.
+        const variants = variantsOf(ex);
+        return [
+          { file: solutionPath(ex), variants },
+          { file: starterPath(ex), variants },
+        ];
+      });
+      const outcomes = await runner.run(jobs);
+      group.forEach((exercise, i) => {
+        const solution = judge(exercise, outcomes[2 * i] ?? []);
+        const starter = judge(exercise, outcomes[2 * i + 1] ?? []);
+        const problems = [
+          ...solution.reasons.map((r) => `solution rejected: ${r}`),
+          ...(starter.accepted ? ['starter accepted: it must be rejected as it stands'] : []),
+        ];
+        checks.push({ exercise, solution, starter, problems });
+      });
+    } finally {
+      await runner.close();
+    }
+  }
+  return selected.map((ex) => checks.find((c) => c.exercise === ex) as ExerciseCheck);
+}

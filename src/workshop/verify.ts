@@ -1,0 +1,51 @@
+/**
+ * The verdict on a learner's test: accepted only when it passes against the
+ * real code AND fails against every chaff (Examplar-style). Every reason is
+ * phrased so the learner knows what to change.
+ */
+import { chaffById } from './catalogue.ts';
+import type { Exercise, VariantOutcome } from './types.ts';
+
+export interface Verdict {
+  accepted: boolean;
+  /** Why it was rejected; empty when accepted. */
+  reasons: string[];
+  /** Chaffs the test caught. */
+  killed: string[];
+  /** Chaffs the test did not notice. */
+  survived: string[];
+}
+
+/** Judge one file's outcomes (real first, then one per chaff). */
+export function judge(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
+  const [real, ...chaffRuns] = outcomes;
+  const verdict: Verdict = { accepted: false, reasons: [], killed: [], survived: [] };
+  if (real?.variant !== 'real') throw new Error('the first outcome must be the real code');
+  if (real.status === 'error') {
+    verdict.reasons.push(`your test file could not be run: ${real.message}`);
+    return verdict;
+  }
+  if (real.status === 'failed') {
+    verdict.reasons.push(
+      `your test fails against the correct ${exercise.subject}: ${real.message}`,
+    );
+    return verdict;
+  }
+  if (real.passed === 0) {
+    verdict.reasons.push('your test file has no finished test: write at least one');
+    return verdict;
+  }
+  if (real.skipped > 0) {
+    verdict.reasons.push(
+      `your test file skips ${real.skipped} test(s) or leaves them as todo: finish or remove them`,
+    );
+  }
+  for (const run of chaffRuns) {
+    if (run.status === 'passed') {
+      verdict.survived.push(run.variant);
+      verdict.reasons.push(`your test did not notice: ${chaffById(run.variant).bug}`);
+    } else verdict.killed.push(run.variant);
+  }
+  verdict.accepted = verdict.reasons.length === 0;
+  return verdict;
+}
