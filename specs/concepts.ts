@@ -793,7 +793,726 @@ export const concepts: Concept[] = [
     },
   },
   // --- mock lessons (sinon, jest.fn / vi.fn) ---------------------------------
+  {
+    id: 'mock-return-value',
+    lesson: 'mock',
+    title: 'A stand-in that returns a value',
+    explanation:
+      "The course replaces bonus_price with MagicMock(return_value=1) and checks the salary (101), that the mock was called, called once, called with year=2017 and its call count. The TypeScript mirrors inject the stand-in through Salary's constructor (dependency injection) and make the same four checks.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/return-value.test.ts',
+        test: [
+          'a stand-in that returns a value',
+          'the framework mock returns 1 and the salary is 101',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.fn().mockResolvedValue(1) with toHaveBeenCalled, toHaveBeenCalledTimes(1) (Jest 30 has no toHaveBeenCalledOnce), toHaveBeenLastCalledWith(2017) and mock.calls; the next test, 'a sinon stub returns 1 and the salary is 101', does it with sinon.stub().resolves(1) and sinon.assert.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/return-value.test.ts',
+        test: [
+          'a stand-in that returns a value',
+          'the framework mock returns 1 and the salary is 101',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.fn().mockResolvedValue(1) with toHaveBeenCalled, toHaveBeenCalledOnce, toHaveBeenLastCalledWith(2017) and mock.calls; the next test, 'a sinon stub returns 1 and the salary is 101', does it with sinon.stub().resolves(1) and sinon.assert.",
+      },
+    },
+  },
+  {
+    id: 'mock-call-args',
+    lesson: 'mock',
+    title: 'The arguments of each call',
+    explanation:
+      "A mock records every call. assert_called_with checks only the last call; assert_any_call checks all of them; call_args_list lists them in order. The JavaScript matchers split the same way (toHaveBeenLastCalledWith vs toHaveBeenCalledWith), and sinon's calledWith means 'any call', which surprises Python users.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_call_args'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/return-value.test.ts',
+        test: [
+          'the arguments of each call',
+          'called-with looks at the last call only, as assert_called_with does',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.fn: toHaveBeenLastCalledWith is assert_called_with, toHaveBeenCalledWith is assert_any_call; sinon: calledWith is 'any call', lastCall.calledWith the last. 'the framework mock records every call in order' and 'a sinon stub records every call in order' show mock.calls and stub.args.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/return-value.test.ts',
+        test: [
+          'the arguments of each call',
+          'called-with looks at the last call only, as assert_called_with does',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.fn: toHaveBeenLastCalledWith is assert_called_with, toHaveBeenCalledWith is assert_any_call; sinon: calledWith is 'any call', lastCall.calledWith the last. 'the framework mock records every call in order' and 'a sinon stub records every call in order' show mock.calls and stub.args.",
+      },
+    },
+  },
+  {
+    id: 'mock-patch-decorator',
+    lesson: 'mock',
+    title: 'Patching a method for one test (the decorator)',
+    explanation:
+      "@mock.patch('salary.ThirdPartyBonusRestApi.bonus_price', return_value=1) replaces the method for one test even though Salary builds its own client. JavaScript has no patch decorator: the mirrors replace the method on the class prototype inside the test and let the runner restore it afterwards.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary_patch'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/patching.test.ts',
+        test: [
+          'patching for one test (the decorator)',
+          'the framework spy replaces bonusPrice on the prototype',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'emulated',
+        how: "jest.spyOn(ThirdPartyBonusRestApi.prototype, 'bonusPrice').mockResolvedValue(1), undone by restoreMocks: true; 'a sinon stub replaces bonusPrice on the prototype' does it with sinon.stub, undone by sinon.restore() in the shared setup. A last test checks the original is back.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/patching.test.ts',
+        test: [
+          'patching for one test (the decorator)',
+          'the framework spy replaces bonusPrice on the prototype',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'emulated',
+        how: "vi.spyOn(ThirdPartyBonusRestApi.prototype, 'bonusPrice').mockResolvedValue(1), undone by restoreMocks: true; 'a sinon stub replaces bonusPrice on the prototype' does it with sinon.stub, undone by sinon.restore() in the shared setup. A last test checks the original is back.",
+      },
+    },
+  },
+  {
+    id: 'mock-patch-with',
+    lesson: 'mock',
+    title: 'Patching inside a block (with patch(...))',
+    explanation:
+      'with mock.patch(...) as m: patches only inside the block and restores on the way out, even on an exception. The closest JavaScript forms are a `using` declaration (the spy is disposed at the end of the block) and try/finally.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary_patch_with'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/patching.test.ts',
+        test: [
+          'patching inside a block (with patch(...) as m)',
+          'the framework spy is disposed at the end of the block',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'emulated',
+        how: "`using spy = jest.spyOn(...)`: Jest 30 spies are disposable, so the block end restores the method; 'a sinon stub is restored in finally' uses try/finally with stub.restore(). Both check the original is back right after the block.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/patching.test.ts',
+        test: [
+          'patching inside a block (with patch(...) as m)',
+          'the framework spy is disposed at the end of the block',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'emulated',
+        how: "`using spy = vi.spyOn(...)`: Vitest spies are disposable, so the block end restores the method; 'a sinon stub is restored in finally' uses try/finally with stub.restore(). Both check the original is back right after the block.",
+      },
+    },
+  },
+  {
+    id: 'mock-patch-start-stop',
+    lesson: 'mock',
+    title: 'Patching from setUp to tearDown (start / stop)',
+    explanation:
+      'patcher.start() in setUp and patcher.stop() in tearDown keep a patch active for every test of a class. The mirrors start the patch in beforeEach and stop it in afterEach, which also asserts the original method is back.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalaryPatcher', 'test_patch_started_in_set_up'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/patching.test.ts',
+        test: [
+          'patching from beforeEach to afterEach (patcher.start / stop)',
+          'with the framework spy',
+          'the patch is active in the test',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.spyOn in beforeEach, mockRestore() in afterEach; the sibling describe 'with a sinon stub' does the same with sinon.stub / stub.restore().",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/patching.test.ts',
+        test: [
+          'patching from beforeEach to afterEach (patcher.start / stop)',
+          'with the framework spy',
+          'the patch is active in the test',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.spyOn in beforeEach, mockRestore() in afterEach; the sibling describe 'with a sinon stub' does the same with sinon.stub / stub.restore().",
+      },
+    },
+  },
+  {
+    id: 'mock-side-effect-function',
+    lesson: 'mock',
+    title: 'A side effect that computes the answer',
+    explanation:
+      'side_effect = f makes the mock call f with the real arguments: bonus = year + 1000, so the salary for 2017 is 3117.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary_patch_side_effect'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/side-effects.test.ts',
+        test: [
+          'a side effect that computes the answer',
+          'the framework mock answers year + 1000, so the salary is 3117',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'jest.spyOn(...).mockImplementation(async (year) => year + 1000); the sinon test uses stub.callsFake.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/side-effects.test.ts',
+        test: [
+          'a side effect that computes the answer',
+          'the framework mock answers year + 1000, so the salary is 3117',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'vi.spyOn(...).mockImplementation(async (year) => year + 1000); the sinon test uses stub.callsFake.',
+      },
+    },
+  },
+  {
+    id: 'mock-side-effect-exception',
+    lesson: 'mock',
+    title: 'A side effect that throws',
+    explanation:
+      'side_effect = ConnectionRefusedError makes the call raise; Salary turns a refused connection into a bonus of 0, so the salary is 100. Any other error must propagate, which a third test checks.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary_patch_side_effect_error'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/side-effects.test.ts',
+        test: [
+          'a side effect that throws',
+          'the framework mock refuses the connection, so the bonus is 0',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'mockRejectedValue(new ConnectionRefusedError(url)) (bonusPrice is async, so the error is a rejection); the sinon test uses stub.rejects(...).',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/side-effects.test.ts',
+        test: [
+          'a side effect that throws',
+          'the framework mock refuses the connection, so the bonus is 0',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'mockRejectedValue(new ConnectionRefusedError(url)) (bonusPrice is async, so the error is a rejection); the sinon test uses stub.rejects(...).',
+      },
+    },
+  },
+  {
+    id: 'mock-side-effect-sequence',
+    lesson: 'mock',
+    title: 'A side effect that is a sequence',
+    explanation:
+      'side_effect = [1, ValueError] answers 1 on the first call and raises on the second. The mirrors queue one-off answers.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_side_effect_sequence'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/side-effects.test.ts',
+        test: ['a side effect that is a sequence', 'the framework mock answers 1, then throws'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'mockResolvedValueOnce(1).mockRejectedValueOnce(err); the sinon test uses onFirstCall().resolves(1).onSecondCall().rejects(err).',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/side-effects.test.ts',
+        test: ['a side effect that is a sequence', 'the framework mock answers 1, then throws'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'mockResolvedValueOnce(1).mockRejectedValueOnce(err); the sinon test uses onFirstCall().resolves(1).onSecondCall().rejects(err).',
+      },
+    },
+  },
+  {
+    id: 'mock-spec-class',
+    lesson: 'mock',
+    title: "Replacing the whole class with a spec'd stand-in",
+    explanation:
+      "@mock.patch('salary.ThirdPartyBonusRestApi', spec=True) swaps the class Salary constructs for a mock shaped like it; spec=True makes a method the real class lacks an AttributeError. In TypeScript the type checker rejects that call (@ts-expect-error) and at run time it is a TypeError.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestSalary', 'test_calculation_salary_class'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/spec-class.test.ts',
+        test: [
+          'a stand-in class built from the real one (spec=True)',
+          'the automocked class is what Salary constructs',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.mock('src/domain/bonus-api.ts') automocks the module for this file, so Salary constructs the mocked class (jest.mocked(...).prototype.bonusPrice); the file calls `jest.mock` through the injected global because SWC hoists only that name. 'sinon.createStubInstance stubs every method of the real class' does it with sinon on jest.requireActual's class.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/spec-class.test.ts',
+        test: [
+          'a stand-in class built from the real one (spec=True)',
+          'the automocked class is what Salary constructs',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.mock('src/domain/bonus-api.ts') automocks the module for this file, so Salary constructs the mocked class (vi.mocked(...).prototype.bonusPrice). 'sinon.createStubInstance stubs every method of the real class' does it with sinon on vi.importActual's class.",
+      },
+    },
+  },
+  {
+    id: 'mock-pitfall-esm-exports',
+    lesson: 'mock',
+    title: 'Pitfall: sinon cannot stub an ES module export',
+    explanation:
+      "mock.patch replaces a name in a module's namespace. sinon cannot do that to ES modules: a native module namespace is sealed and sinon refuses with 'ES Modules cannot be stubbed'. What happens to our own modules depends on how the runner loads them, so the lesson shows each runner's real behaviour and the two alternatives that always work: inject the dependency, or stub the class prototype. Python's nearest pitfall is patching where a name is defined instead of where it is looked up.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestMockPitfalls', 'test_patch_where_the_name_is_looked_up'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: sinon cannot stub an ES module export',
+          'a stub on a source module export cannot replace what callers use',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "Jest compiles to CommonJS: SWC's exports are non-configurable getters, so sinon.stub throws 'non-configurable and non-writable' (and jest.spyOn 'Cannot redefine property'). 'a Node built-in: sealed under ESM, a plain object under CommonJS' shows the same sinon.stub(os, 'hostname') that throws in Vitest working here; two more tests show the DI and prototype alternatives.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: sinon cannot stub an ES module export',
+          'a stub on a source module export cannot replace what callers use',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "Vitest is ESM: sinon.stub on a native namespace (node:os) throws 'ES Modules cannot be stubbed' (the test 'a Node built-in: sealed under ESM, a plain object under CommonJS'); on a source module sinon does not throw but the stub is never installed, so callers still get the real addNum. Two more tests show the DI and prototype alternatives.",
+      },
+    },
+  },
+  {
+    id: 'mock-pitfall-mock-reset',
+    lesson: 'mock',
+    title: 'Pitfall: mockReset means different things',
+    explanation:
+      "After mockReset, a Jest mock returns undefined (even one made with an implementation, and a spy until restored); a Vitest 4 mock goes back to the implementation it was made with, and a spy to the original method. Python's reset_mock keeps return_value unless told otherwise, which is closer to Vitest. sinon separates the two: resetBehavior forgets, restore brings the original back.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestMockPitfalls', 'test_reset_mock_keeps_return_value'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: mockReset is not the same in Jest and Vitest',
+          'mockReset on a mock made with an implementation',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.fn(impl).mockReset() returns undefined afterwards; 'mockReset on a spy' shows a spied method returning undefined until mockRestore; the sinon test shows resetBehavior / restore.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: mockReset is not the same in Jest and Vitest',
+          'mockReset on a mock made with an implementation',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.fn(impl).mockReset() answers with impl again; 'mockReset on a spy' shows the original method back while still spied on; the sinon test shows resetBehavior / restore.",
+      },
+    },
+  },
+  {
+    id: 'mock-pitfall-realm',
+    lesson: 'mock',
+    title: 'Pitfall: errors from another realm',
+    explanation:
+      "Jest runs each test file in its own VM context, so an error thrown by Node's fetch is a TypeError of another realm: `err instanceof TypeError` is false. Check name or code instead, as the bonus client does for refused connections. The same holds for a class loaded twice (a module registry reset): Salary recognises a ConnectionRefusedError by name too. In Python, urllib wraps a refused connection in URLError, so the check looks at the reason.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary.py',
+      test: ['TestMockPitfalls', 'test_refused_connection_is_wrapped_by_urllib'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: errors from another realm',
+          'a fetch error is recognised by name, not by instanceof',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "Asserts `err instanceof TypeError` is false and `err.name` is 'TypeError' for fetch of an invalid URL; 'a ConnectionRefusedError from a second copy of the module still means no bonus' loads a copy with jest.isolateModulesAsync.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/pitfalls.test.ts',
+        test: [
+          'pitfall: errors from another realm',
+          'a fetch error is recognised by name, not by instanceof',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "Vitest runs tests in Node's own realm, so here `err instanceof TypeError` is true; the name check works in both. 'a ConnectionRefusedError from a second copy of the module still means no bonus' loads a copy after vi.resetModules().",
+      },
+    },
+  },
   // --- HTTP lessons (nock, real bonus service) -------------------------------
+  {
+    id: 'http-intercept-query',
+    lesson: 'http',
+    title: 'Intercepting GET /bonus?year=2017',
+    explanation:
+      "One level below the course's mocks: the real client sends a real request and nock answers it, so URL building and JSON parsing are tested too. The interceptor matches the query, the HTTP form of assert_called_with: a request for another year does not match and fails. Python has no nock; its reference serves canned answers from a local http.server and records the requests.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_salary_with_a_canned_answer'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'the salary uses the price nock serves for year=2017',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, ...); 'a request for another year does not match the interceptor' shows the no-match error.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'the salary uses the price nock serves for year=2017',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, ...); 'a request for another year does not match the interceptor' shows the no-match error.",
+      },
+    },
+  },
+  {
+    id: 'http-refused-connection',
+    lesson: 'http',
+    title: 'A refused connection, mocked and real',
+    explanation:
+      "nock's replyWithError({ code: 'ECONNREFUSED' }) goes through the same code path in the client as a real closed port (opened on port 0, then closed): both become a ConnectionRefusedError and a salary of 100. The test runs both and compares. Python patches urlopen with the URLError a refused socket gives and also uses a real closed port.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_refused_connection_from_a_mock_and_a_closed_port'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a refused connection from nock and from a closed port give the same result',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock replyWithError puts the code on the error; real fetch puts it on `cause`; the client checks both by code, never instanceof.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a refused connection from nock and from a closed port give the same result',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock replyWithError puts the code on the error; real fetch puts it on `cause`; the client checks both by code, never instanceof.',
+      },
+    },
+  },
+  {
+    id: 'http-error-status',
+    lesson: 'http',
+    title: 'A non-2xx answer',
+    explanation:
+      "A 503 from the service is a BonusApiError with the status, and Salary lets it through: only a refused connection means 'no bonus'.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_non_2xx_is_bonus_api_error'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a non-2xx answer is a BonusApiError that the salary lets through',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock .reply(503, ...).',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a non-2xx answer is a BonusApiError that the salary lets through',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock .reply(503, ...).',
+      },
+    },
+  },
+  {
+    id: 'http-malformed-json',
+    lesson: 'http',
+    title: 'Malformed JSON',
+    explanation:
+      'A 200 whose body is not JSON is a BonusApiError naming the URL and the start of the body.',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_malformed_json'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: ['HTTP: nock answers GET /bonus', 'malformed JSON is a BonusApiError'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock .reply(200, \'{"price": 1\') with a JSON content type.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: ['HTTP: nock answers GET /bonus', 'malformed JSON is a BonusApiError'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'nock .reply(200, \'{"price": 1\') with a JSON content type.',
+      },
+    },
+  },
+  {
+    id: 'http-missing-price',
+    lesson: 'http',
+    title: 'A missing or non-numeric price',
+    explanation:
+      'Valid JSON without a usable price (no price, null, a string, 1e999 which parses to Infinity) is a BonusApiError, never a salary of NaN or "1001".',
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_missing_price'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a missing or non-numeric price is a BonusApiError',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'One nock interceptor per body, in a loop.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a missing or non-numeric price is a BonusApiError',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'One nock interceptor per body, in a loop.',
+      },
+    },
+  },
+  {
+    id: 'http-timeout',
+    lesson: 'http',
+    title: 'A slow answer hits the client timeout',
+    explanation:
+      "A response slower than the client's timeout is a BonusApiError 'timed out after N ms', tested without waiting: nock delays the answer on its real timers while the client's abort timer runs on fake timers that the test advances. A second test covers an answer that arrives as the timer fires: its own error (a 500) wins. Python patches urlopen to raise the timeout.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_timeout'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a slow answer hits the client timeout without real waiting',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "jest.useFakeTimers with everything but setTimeout/clearTimeout in doNotFake, nock .delay(60_000), then jest.advanceTimersByTimeAsync(50); the shared setup's nock.abortPendingRequests() drops the delayed answer.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'a slow answer hits the client timeout without real waiting',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }), nock .delay(60_000), then vi.advanceTimersByTimeAsync(50); the shared setup's nock.abortPendingRequests() drops the delayed answer.",
+      },
+    },
+  },
+  {
+    id: 'http-scope-done',
+    lesson: 'http',
+    title: 'Every interceptor was used: scope.isDone()',
+    explanation:
+      "An interceptor nobody called means the code did not make the request the test expected. scope.isDone() and pendingMocks() say so; this file checks every scope in afterEach, and the shared setup calls nock.cleanAll() after each test. Python's canned server lists the answers nobody asked for.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestBonusHttp', 'test_every_canned_answer_was_used'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'scope.isDone() tells whether every interceptor was used',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'scope.isDone() / scope.pendingMocks() before and after each request; afterEach asserts no pending interceptors.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-nock.test.ts',
+        test: [
+          'HTTP: nock answers GET /bonus',
+          'scope.isDone() tells whether every interceptor was used',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'scope.isDone() / scope.pendingMocks() before and after each request; afterEach asserts no pending interceptors.',
+      },
+    },
+  },
+  {
+    id: 'http-hermetic',
+    lesson: 'http',
+    title: 'Hermetic by construction',
+    explanation:
+      "Every lesson suite loads a shared setup file that turns off real network access except loopback (nock.disableNetConnect() plus an anchored allow-list that also covers localhost:PORT) and restores sinon and nock after each test. An unmocked request to a host under the reserved .invalid domain fails at once with nock's NetConnectNotAllowedError; loopback still works; a stub left behind by one test is gone in the next. Python's reference guards socket.create_connection the same way.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestHermetic', 'test_unmocked_request_to_non_loopback_host_fails_at_once'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-hermetic.test.ts',
+        test: [
+          'hermetic by construction',
+          'an unmocked request to a non-loopback host fails at once',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "specs/jest/setup/hermetic.ts via setupFilesAfterEnv; fake timers that never advance prove the rejection is not the client's timeout. Other tests: the allow-list is anchored, localhost:PORT works, and the next test starts clean.",
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-hermetic.test.ts',
+        test: [
+          'hermetic by construction',
+          'an unmocked request to a non-loopback host fails at once',
+        ],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: "specs/vitest/setup/hermetic.ts via setupFiles; fake timers that never advance prove the rejection is not the client's timeout. Other tests: the allow-list is anchored, localhost:PORT works, and the next test starts clean.",
+      },
+    },
+  },
+  {
+    id: 'http-real-service',
+    lesson: 'http',
+    title: 'The real bonus service',
+    explanation:
+      "The integration counterpart of all the mocks: the same Salary against the real bonus service, started on a free loopback port in beforeAll and closed in afterAll. The rest of the file checks the service's answers to bad input (400, 404, 405 with Allow, HEAD, a malformed request line). Python's reference serves the same data file from a local http.server.",
+    python: {
+      framework: 'unittest',
+      file: 'fixtures/python/test_salary_http.py',
+      test: ['TestRealService', 'test_salary_with_the_real_service'],
+      expected: { outcome: 'pass' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/mocking/http-real-service.test.ts',
+        test: ['the real bonus service', 'the salary for 2017 is 101 with the real service'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'startBonusServer({ port: 0 }) in beforeAll, close() in afterAll.',
+      },
+      vitest: {
+        file: 'specs/vitest/mocking/http-real-service.test.ts',
+        test: ['the real bonus service', 'the salary for 2017 is 101 with the real service'],
+        expected: { outcome: 'pass' },
+        support: 'native',
+        how: 'startBonusServer({ port: 0 }) in beforeAll, close() in afterAll.',
+      },
+    },
+  },
   // --- deliberate failure demos ---------------------------------------------
   {
     id: 'demo-wrong-expected-value',
@@ -889,6 +1608,36 @@ export const concepts: Concept[] = [
         },
         support: 'native',
         how: "The course's failing doctest as JSDoc examples: a wrong expected value and an unexpected exception in one item.",
+      },
+    },
+    demo: true,
+  },
+  {
+    id: 'demo-mock-assertion',
+    lesson: 'mock',
+    title: 'Failure demo: a mock called with another argument',
+    explanation:
+      'The salary asks the bonus API for 2017; the test claims the last call was for 2018. Each framework reports a call-argument mismatch its own way: pytest shows expected and actual call(...), Jest and Vitest a diff of the arguments.',
+    python: {
+      framework: 'pytest',
+      file: 'fixtures/python/demo_failures/test_mock_assertion.py',
+      test: ['test_bonus_price_called_with_wrong_year'],
+      expected: { outcome: 'fail', reason: 'expected call(year=2018), got call(year=2017)' },
+    },
+    mirrors: {
+      jest: {
+        file: 'specs/jest/demo-failures/mock-assertion.test.ts',
+        test: ['mock failures', 'bonusPrice was last called with 2018 (wrong call argument)'],
+        expected: { outcome: 'fail', reason: 'expected 2018, got 2017' },
+        support: 'native',
+        how: 'jest.fn() and toHaveBeenLastCalledWith(2018); the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
+      },
+      vitest: {
+        file: 'specs/vitest/demo-failures/mock-assertion.test.ts',
+        test: ['mock failures', 'bonusPrice was last called with 2018 (wrong call argument)'],
+        expected: { outcome: 'fail', reason: 'expected 2018, got 2017' },
+        support: 'native',
+        how: 'vi.fn() and toHaveBeenLastCalledWith(2018); the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
       },
     },
     demo: true,
