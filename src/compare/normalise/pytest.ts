@@ -36,7 +36,7 @@ const parser = new XMLParser({
 /**
  * @param xml the JUnit XML pytest wrote
  * @param stdout what `pytest -v` printed
- * @param cwd the directory pytest ran in, relative to `root` (its `file` attributes are relative to it)
+ * @param cwd the directory pytest ran in, relative to `root` (used when stdout names no rootdir)
  */
 export function normalisePytest(
   xml: string,
@@ -51,11 +51,16 @@ export function normalisePytest(
   const suites = doc.testsuites?.testsuite ?? doc.testsuite;
   if (!suites) throw new Error('no testsuite in the JUnit XML');
   const lines = stripAnsi(stdout).split('\n');
+  // `file` attributes are relative to pytest's rootdir (where its ini file is), which it prints.
+  const rootdir = lines
+    .map((l) => l.match(/^rootdir: (.+?)(, (configfile|testpaths): .*)?$/)?.[1])
+    .find(Boolean);
+  const base = rootdir ?? path.join(root, cwd);
   const tests: TestResult[] = [];
   const fileErrors: Normalised['fileErrors'] = [];
   for (const tc of suites.flatMap((s) => s.testcase ?? [])) {
     const relFile = tc['@_file'] ?? moduleFile(tc['@_classname'], tc['@_name']);
-    const file = toRepoPath(root, path.join(root, cwd, relFile));
+    const file = toRepoPath(root, path.resolve(base, relFile));
     if (tc.error && tc['@_classname'] === '') {
       // A collection error: the module did not import, so none of its tests ran.
       fileErrors.push({ file, message: text(tc.error) });
@@ -74,7 +79,11 @@ export function normalisePytest(
     const failure = tc.failure ?? tc.error;
     const nodeId = `${relFile}::${name.join('::')}`;
     const resultLine = lines
-      .find((l) => l.startsWith(`${nodeId} `))
+      .find((l) => {
+        // -v names the test relative to where pytest ran, which may be below its rootdir.
+        const id = l.split(' ')[0] ?? '';
+        return id === nodeId || (id.includes('::') && nodeId.endsWith(`/${id}`));
+      })
       ?.replace(/\s+\[\s*\d+%\]$/, '');
     tests.push({
       file,
