@@ -68,9 +68,15 @@ export interface FrameworkResult {
   output: string;
 }
 
+/** How long one child framework run may take before it counts as hung (a busy machine is slow). */
+const FRAMEWORK_RUN_LIMIT_MS = 60_000;
+
+/** The test timeout for a lesson test that runs a framework up to twice. */
+export const FRAMEWORK_RUN_TEST_TIMEOUT_MS = 2 * FRAMEWORK_RUN_LIMIT_MS + 10_000;
+
 /**
  * Run a framework to completion in a child process, for the lessons that
- * show what a command line does. The timeout only stops a hung child.
+ * show what a command line does. The limit only stops a hung child.
  */
 export function runFrameworkSync(
   framework: FrameworkName,
@@ -81,7 +87,7 @@ export function runFrameworkSync(
     cwd: options.cwd,
     env: { ...withoutLessonVariables(process.env), ...options.env, NO_COLOR: '1', CI: 'true' },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: FRAMEWORK_RUN_LIMIT_MS,
   });
   if (result.error) throw result.error;
   return { status: result.status, output: `${result.stdout}${result.stderr}` };

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runFrameworkSync } from '../support/conftest.ts';
+import { FRAMEWORK_RUN_TEST_TIMEOUT_MS, runFrameworkSync } from '../support/conftest.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -44,16 +44,24 @@ describe('capture output', () => {
     return output;
   }
 
-  test('console output is shown by default (pytest needs -s)', () => {
-    const output = run([]);
-    expect(output).toContain('printed by a passing test');
-    expect(output).toContain('printed by a failing test');
-  });
+  test(
+    'console output is shown by default (pytest needs -s)',
+    () => {
+      const output = run([]);
+      expect(output).toContain('printed by a passing test');
+      expect(output).toContain('printed by a failing test');
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 
-  test('--silent hides all console output', () => {
-    const output = run(['--silent']);
-    expect(output).not.toContain('printed by a passing test');
-    expect(output).not.toContain('printed by a failing test');
-    expect(output).toContain('boom');
-  });
+  test(
+    '--silent hides all console output',
+    () => {
+      const output = run(['--silent']);
+      expect(output).not.toContain('printed by a passing test');
+      expect(output).not.toContain('printed by a failing test');
+      expect(output).toContain('boom');
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 });

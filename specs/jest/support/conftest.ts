@@ -19,7 +19,11 @@ import { afterEach, beforeEach, test } from '@jest/globals';
 
 import { titleWithReason } from '../../../scripts/lesson-conventions.ts';
 
-export { osNameOption, runFrameworkSync } from '../../../scripts/lesson-conventions.ts';
+export {
+  FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  osNameOption,
+  runFrameworkSync,
+} from '../../../scripts/lesson-conventions.ts';
 
 /** Like unittest's `@skipIf(condition, reason)`: the returned `test` skips when `condition` holds. */
 export function skipIf(condition: boolean, reason: string) {

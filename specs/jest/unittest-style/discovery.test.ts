@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runFrameworkSync } from '../support/conftest.ts';
+import { FRAMEWORK_RUN_TEST_TIMEOUT_MS, runFrameworkSync } from '../support/conftest.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -47,18 +47,26 @@ describe('discovery', () => {
     await rm(examples, { recursive: true, force: true });
   });
 
-  test('the default rules collect *.test.ts, *.spec.ts and __tests__/, never test_*.ts', () => {
-    const listed = listTests(examples, ['--rootDir', examples, '--config', '{}']);
-    expect(listed).toEqual(['__tests__/calc.ts', 'calc.spec.ts', 'calc.test.ts']);
-  });
+  test(
+    'the default rules collect *.test.ts, *.spec.ts and __tests__/, never test_*.ts',
+    () => {
+      const listed = listTests(examples, ['--rootDir', examples, '--config', '{}']);
+      expect(listed).toEqual(['__tests__/calc.ts', 'calc.spec.ts', 'calc.test.ts']);
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 
-  test('our testMatch collects specs/jest/**/*.test.ts, without helpers or failure demos', () => {
-    const listed = listTests(root, []);
-    expect(listed).toContain('specs/jest/unittest-style/discovery.test.ts');
-    expect(listed.every((f) => f.startsWith('specs/jest/') && f.endsWith('.test.ts'))).toBe(true);
-    expect(listed).not.toContain('specs/jest/support/conftest.ts');
-    expect(listed.filter((f) => f.startsWith('specs/jest/demo-failures/'))).toEqual([]);
-    const withDemos = listTests(root, [], { TEST_DOJO_DEMO_FAILURES: '1' });
-    expect(withDemos).toContain('specs/jest/demo-failures/wrong-expected.test.ts');
-  });
+  test(
+    'our testMatch collects specs/jest/**/*.test.ts, without helpers or failure demos',
+    () => {
+      const listed = listTests(root, []);
+      expect(listed).toContain('specs/jest/unittest-style/discovery.test.ts');
+      expect(listed.every((f) => f.startsWith('specs/jest/') && f.endsWith('.test.ts'))).toBe(true);
+      expect(listed).not.toContain('specs/jest/support/conftest.ts');
+      expect(listed.filter((f) => f.startsWith('specs/jest/demo-failures/'))).toEqual([]);
+      const withDemos = listTests(root, [], { TEST_DOJO_DEMO_FAILURES: '1' });
+      expect(withDemos).toContain('specs/jest/demo-failures/wrong-expected.test.ts');
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 });

@@ -18,7 +18,11 @@ import { join } from 'node:path';
 import { test as base } from 'vitest';
 import { type OsName, osNameOption } from '../../../scripts/lesson-conventions.ts';
 
-export { runFrameworkSync, titleWithReason } from '../../../scripts/lesson-conventions.ts';
+export {
+  FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  runFrameworkSync,
+  titleWithReason,
+} from '../../../scripts/lesson-conventions.ts';
 
 export interface CsvFile {
   path: string;

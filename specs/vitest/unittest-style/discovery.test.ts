@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runFrameworkSync } from '../support/conftest.ts';
+import { FRAMEWORK_RUN_TEST_TIMEOUT_MS, runFrameworkSync } from '../support/conftest.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -50,18 +50,28 @@ describe('discovery', () => {
     await rm(examples, { recursive: true, force: true });
   });
 
-  test('the default rules collect *.test.ts and *.spec.ts, never test_*.ts', () => {
-    const listed = listTests(examples, ['--root', examples]);
-    expect(listed).toEqual(['calc.spec.ts', 'calc.test.ts']);
-  });
+  test(
+    'the default rules collect *.test.ts and *.spec.ts, never test_*.ts',
+    () => {
+      const listed = listTests(examples, ['--root', examples]);
+      expect(listed).toEqual(['calc.spec.ts', 'calc.test.ts']);
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 
-  test('our include collects specs/vitest/**/*.test.ts, without helpers or failure demos', () => {
-    const listed = listTests(root, []);
-    expect(listed).toContain('specs/vitest/unittest-style/discovery.test.ts');
-    expect(listed.every((f) => f.startsWith('specs/vitest/') && f.endsWith('.test.ts'))).toBe(true);
-    expect(listed).not.toContain('specs/vitest/support/conftest.ts');
-    expect(listed.filter((f) => f.startsWith('specs/vitest/demo-failures/'))).toEqual([]);
-    const withDemos = listTests(root, [], { TEST_DOJO_DEMO_FAILURES: '1' });
-    expect(withDemos).toContain('specs/vitest/demo-failures/wrong-expected.test.ts');
-  });
+  test(
+    'our include collects specs/vitest/**/*.test.ts, without helpers or failure demos',
+    () => {
+      const listed = listTests(root, []);
+      expect(listed).toContain('specs/vitest/unittest-style/discovery.test.ts');
+      expect(listed.every((f) => f.startsWith('specs/vitest/') && f.endsWith('.test.ts'))).toBe(
+        true,
+      );
+      expect(listed).not.toContain('specs/vitest/support/conftest.ts');
+      expect(listed.filter((f) => f.startsWith('specs/vitest/demo-failures/'))).toEqual([]);
+      const withDemos = listTests(root, [], { TEST_DOJO_DEMO_FAILURES: '1' });
+      expect(withDemos).toContain('specs/vitest/demo-failures/wrong-expected.test.ts');
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 });
