@@ -7,7 +7,7 @@
  *   tsx scripts/coverage/run-all.ts [--no-run] [--dir coverage]
  *
  * `--no-run` only rebuilds the union and the table from the reports already in
- * `--dir` (as CI does after merging shards).
+ * `--dir`, for instance after collecting them from other CI jobs.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
