@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 export const OS_NAMES = ['linux', 'windows', 'darwin'] as const;
 export type OsName = (typeof OS_NAMES)[number];
 
-export const DEFAULT_OS_NAME: OsName = 'linux';
+const DEFAULT_OS_NAME: OsName = 'linux';
 
 /** The environment variable that carries `--os-name` to the test workers. */
 export const OS_NAME_ENV = 'TEST_DOJO_OS_NAME';
