@@ -197,7 +197,7 @@ export const exercises: Exercise[] = [
     id: 'nock-query',
     title: 'Intercept the HTTP request, query string and all (nock)',
     framework: 'vitest',
-    concepts: ['http-intercept-query'],
+    concepts: ['http-intercept-query', 'http-error-status'],
     subject: 'ThirdPartyBonusRestApi',
     testFile: 'bonus-api.test.ts',
     hints: [
@@ -211,7 +211,7 @@ export const exercises: Exercise[] = [
     id: 'nock-refused',
     title: 'A refused connection, end to end (nock, Jest)',
     framework: 'jest',
-    concepts: ['http-refused-connection'],
+    concepts: ['http-refused-connection', 'mock-pitfall-realm'],
     subject: 'Salary',
     testFile: 'salary.test.ts',
     hints: [

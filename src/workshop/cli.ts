@@ -8,10 +8,10 @@
  *   hint [id]                 the next hint
  *   reset <id> [--yes]        restore the starter
  *   solution <id> [--force]   the model solution, once done
- *   check-all                 maintainers: every solution accepted, every starter rejected
+ *   check-all [ids...]        maintainers: every solution accepted, every starter rejected
  */
 import { basename, dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -49,16 +49,16 @@ async function pick(workshop: Workshop, id: string | undefined): Promise<Exercis
   return next;
 }
 
-async function confirm(io: CliIo, question: string): Promise<boolean> {
+/** Ask a yes/no question; anything but yes, or the end of input, is a no. */
+function confirm(io: CliIo, question: string): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, output: io.stdout });
-  try {
-    const answer = await rl.question(`${question} [y/N] `);
-    return /^y(es)?$/i.test(answer.trim());
-  } catch {
-    return false; // stdin closed: no answer is not a yes
-  } finally {
-    rl.close();
-  }
+  return new Promise((resolve) => {
+    rl.once('close', () => resolve(false));
+    rl.question(`${question} [y/N] `, (answer) => {
+      resolve(/^y(es)?$/i.test(answer.trim()));
+      rl.close();
+    });
+  });
 }
 
 /**
@@ -86,7 +86,10 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
   const program = createProgram(
     'workshop',
     'The mocking workshop: write tests that catch broken code.',
-  );
+  ).configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
   program.action(act(() => watch(workshop, io)));
 
   program
@@ -160,11 +163,11 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
     );
 
   program
-    .command('check-all')
+    .command('check-all [ids...]')
     .description('maintainers: every solution accepted, every starter rejected')
     .action(
-      act(async () => {
-        const checks = await checkAll();
+      act(async (ids: string[]) => {
+        const checks = await checkAll(ids.length > 0 ? ids.map(exerciseById) : exercises);
         for (const check of checks) {
           const mark = check.problems.length === 0 ? pc.green('ok  ') : pc.red('FAIL');
           const caught = `${check.solution.killed.length}/${check.exercise.chaffs.length} chaffs caught`;

@@ -48,8 +48,10 @@ export async function watch(
   let confirmingReset = false;
   let queue = Promise.resolve();
 
-  const verifyNow = () => {
+  /** Queue a verification of `ex`; dropped if the learner has moved on by then. */
+  const verifyNow = (ex: Exercise) => {
     queue = queue.then(async () => {
+      if (ex !== current) return;
       say(pc.dim(`verifying ${current.id} ...`));
       const { verdict, report } = await workshop.verify(current);
       say(report);
@@ -67,8 +69,12 @@ export async function watch(
     await saveState(workshop.stateFile, { ...(await workshop.state()), current: ex.id });
     const { file, created } = await workshop.ensureLearnerFile(ex);
     await watcher?.close();
-    watcher = watchFiles(file, { ignoreInitial: true });
-    watcher.on('change', () => void verifyNow());
+    // awaitWriteFinish: one verification per save, not one per write chunk.
+    watcher = watchFiles(file, {
+      ignoreInitial: true,
+      awaitWriteFinish: { stabilityThreshold: 50 },
+    });
+    watcher.on('change', () => void verifyNow(ex));
     await new Promise<void>((resolve) => watcher?.once('ready', () => resolve()));
     say(
       `\n${pc.cyan(`── ${why}:`)} ${await workshop.task(ex)}${created ? pc.dim(' (new copy of the starter)') : ''}`,
@@ -77,7 +83,7 @@ export async function watch(
   }
 
   await moveTo(current, 'exercise');
-  await verifyNow();
+  await verifyNow(current);
 
   await new Promise<void>((resolve) => {
     const tty = io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';

@@ -1,0 +1,122 @@
+// Watch mode driven by a script: a fake stdin (line mode, or raw keys as on a
+// TTY), a real file change on disk, and waits only for printed events.
+import { copyFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import stripAnsi from 'strip-ansi';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exerciseById, exercises, solutionPath } from '../../../src/workshop/catalogue.ts';
+import { loadState, saveState } from '../../../src/workshop/state.ts';
+import { watch } from '../../../src/workshop/watch.ts';
+import { Workshop } from '../../../src/workshop/workshop.ts';
+import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
+
+const RUN_TIMEOUT = 180_000;
+
+/** Collects what watch mode prints and resolves when a pattern shows up. */
+class Screen {
+  readonly stream = new PassThrough();
+  text = '';
+  private waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
+
+  constructor() {
+    this.stream.on('data', (chunk) => {
+      this.text += stripAnsi(String(chunk));
+      this.waiters = this.waiters.filter((w) => {
+        const hit = w.pattern.test(this.text.slice(w.from));
+        if (hit) w.resolve();
+        return !hit;
+      });
+    });
+  }
+
+  /** Wait for `pattern` in output printed from now on (or from `from`). */
+  waitFor(pattern: RegExp, from = this.text.length): Promise<void> {
+    if (pattern.test(this.text.slice(from))) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ pattern, from, resolve }));
+  }
+}
+
+let ws: TempWorkspace;
+let workshop: Workshop;
+beforeEach(async () => {
+  ws = await tempWorkspace();
+  workshop = new Workshop({ workspace: ws.dir, stateFile: ws.stateFile });
+});
+afterEach(async () => {
+  await workshop.close();
+  await ws.remove();
+});
+
+describe('watch mode', () => {
+  it(
+    'verifies on save, moves on when accepted, and answers line commands',
+    async () => {
+      await saveState(ws.stateFile, { done: [], hintsShown: {}, current: 'side-effect-function' });
+      const stdin = new PassThrough();
+      const screen = new Screen();
+      const done = watch(workshop, { stdin, stdout: screen.stream });
+
+      await screen.waitFor(/rejected: .*side-effect-function/, 0);
+      expect(screen.text).toContain('exercise: side-effect-function: A stand-in that computes');
+      expect(screen.text).toContain('keys: h hint · n next · l list · r reset · q quit');
+
+      // The learner saves a good test: watch re-verifies, accepts, moves on.
+      const mark = screen.text.length;
+      await copyFile(
+        solutionPath(exerciseById('side-effect-function')),
+        workshop.fileOf(exerciseById('side-effect-function')),
+      );
+      await screen.waitFor(/next: side-effect-exception/, mark);
+      expect(screen.text.slice(mark)).toMatch(/accepted: .*side-effect-function/);
+      expect(await loadState(ws.stateFile)).toMatchObject({
+        done: ['side-effect-function'],
+        current: 'side-effect-exception',
+      });
+
+      const command = async (line: string, expected: RegExp) => {
+        const wait = screen.waitFor(expected);
+        stdin.write(`${line}\n`);
+        await wait;
+      };
+      await command('h', /hint 1\/3 for side-effect-exception/);
+      await command('list', /\] 1\/13 done/);
+      await command('?', /keys: h hint/);
+      await command('n', /next: side-effect-sequence/);
+      await command('r', /reset side-effect-sequence to the starter.*press y/);
+      await command('y', /side-effect-sequence\/salary\.test\.ts is the starter again/);
+      stdin.end(); // the end of input quits, like q
+      await expect(done).resolves.toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'reads single keys in raw mode on a TTY and quits on q',
+    async () => {
+      await saveState(ws.stateFile, { done: [], hintsShown: {}, current: 'return-value' });
+      const stdin = Object.assign(new PassThrough(), {
+        isTTY: true,
+        setRawMode: vi.fn(),
+      });
+      const screen = new Screen();
+      const done = watch(workshop, { stdin, stdout: screen.stream });
+      await screen.waitFor(/rejected: .*return-value/, 0);
+      const hint = screen.waitFor(/hint 1\/3 for return-value/);
+      stdin.write('h');
+      await hint;
+      stdin.write('q');
+      await expect(done).resolves.toBe(0);
+      expect(stdin.setRawMode.mock.calls).toEqual([[true], [false]]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it('says so when every exercise is done', async () => {
+    await saveState(ws.stateFile, { done: exercises.map((e) => e.id), hintsShown: {} });
+    const screen = new Screen();
+    await expect(
+      watch(workshop, { stdin: new PassThrough(), stdout: screen.stream }),
+    ).resolves.toBe(0);
+    expect(screen.text).toMatch(/every exercise is done/);
+  });
+});
