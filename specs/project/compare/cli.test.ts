@@ -1,0 +1,60 @@
+// End to end: the comparison CLI on the project, narrowed to one concept and two frameworks.
+import { rm } from 'node:fs/promises';
+import stripAnsi from 'strip-ansi';
+import { describe, expect, test } from 'vitest';
+import { concepts } from '../../concepts.ts';
+import { runCompare } from './cli-run.ts';
+
+describe('usage errors exit 2 with one line and no stack', () => {
+  test.each([
+    [
+      ['--frameworks', 'jest,mocha'],
+      /^error: option '--frameworks <list>' argument 'jest,mocha' is invalid\. unknown framework "mocha"; choose from python, jest, vitest, tsdoctest\.$/m,
+    ],
+    [
+      ['--only', 'no-such-concept'],
+      /^error: unknown concept id "no-such-concept" \(see specs\/concepts\.ts\)$/m,
+    ],
+    [
+      ['--timeout', 'soon'],
+      /^error: option '--timeout <ms>' argument 'soon' is invalid\. not an integer\.$/m,
+    ],
+  ])('%j', async (args, message) => {
+    const run = await runCompare(args);
+    await rm(run.outDir, { recursive: true, force: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).toBe('');
+  });
+});
+
+test('--only and --frameworks narrow a real run, and both reports are written', async () => {
+  const concept = concepts.find((c) => !c.demo);
+  if (!concept) throw new Error('the catalogue has no lesson concept');
+  const run = await runCompare(['--only', concept.id, '--frameworks', 'vitest,jest']);
+  try {
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // Not a terminal: plain progress lines, no colours.
+    expect(run.stderr).toMatch(/^jest: running$/m);
+    expect(run.stderr).toMatch(/^vitest: \d+ passed, \d+ failed, \d+ skipped in \d+\.\d s$/m);
+    expect(run.stdout).toBe(stripAnsi(run.stdout));
+    expect(run.stdout).toContain(`│ ${concept.id}`);
+    expect(run.stdout).toContain('Every cell matches its expected outcome (1 concepts).');
+    const report = await run.report();
+    expect(report.options).toEqual({
+      demoFailures: false,
+      only: concept.id,
+      columns: ['jest', 'vitest'],
+    });
+    expect(report.rows.map((r) => r.id)).toEqual([concept.id]);
+    const row = report.rows[0];
+    expect(row?.cells.python.outcome).toBe('not-run');
+    expect(row?.cells.jest.matches && row.cells.vitest.matches).toBe(true);
+    expect(report.runs.map((r) => r.runner).sort()).toEqual(['jest', 'vitest']);
+    const html = await run.html();
+    expect(html).toContain(`data-concept="${concept.id}"`);
+  } finally {
+    await rm(run.outDir, { recursive: true, force: true });
+  }
+});
