@@ -1,7 +1,5 @@
 // The integration counterpart of the mock lessons: the same Salary against
 // the real bonus service, started on a free loopback port for this file.
-import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   DEFAULT_BONUS_API_URL,
@@ -11,31 +9,13 @@ import {
   startBonusServer,
   ThirdPartyBonusRestApi,
 } from '../../../src/domain/index.ts';
+import { HAS_IPV6_LOOPBACK, ipv6Title, rawRequest } from '../setup/loopback.ts';
 
 let server: RunningBonusServer;
 beforeAll(async () => {
   server = await startBonusServer({ port: 0 });
 });
 afterAll(() => server.close());
-
-/** Some containers have no IPv6 loopback; the IPv6 test says so instead of failing. */
-const hasIpv6Loopback = Object.values(networkInterfaces()).some((addresses) =>
-  addresses?.some((a) => a.address === '::1'),
-);
-
-/** Send raw bytes and collect the reply until the service closes the socket. */
-function rawRequest(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
-    let reply = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      reply += chunk;
-    });
-    socket.on('end', () => resolve(reply));
-    socket.on('error', reject);
-  });
-}
 
 describe('the real bonus service', () => {
   const savedUrl = process.env.BONUS_API_URL;
@@ -120,8 +100,8 @@ describe('the bonus service answers every request', () => {
     await expect(other.close()).rejects.toMatchObject({ code: 'ERR_SERVER_NOT_RUNNING' });
   });
 
-  (hasIpv6Loopback ? test : test.skip)(
-    'an IPv6 loopback address is bracketed in the URL',
+  (HAS_IPV6_LOOPBACK ? test : test.skip)(
+    ipv6Title('an IPv6 loopback address is bracketed in the URL'),
     async () => {
       const v6 = await startBonusServer({ host: '::1', bonuses: new Map([[2017, 5]]) });
       try {

@@ -1,7 +1,39 @@
 /**
+ * Loopback, the only network the lessons may use, shared by the Jest and
+ * Vitest setups and suites (nothing here depends on a test framework).
+ */
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { titleWithReason } from '../../../scripts/lesson-conventions.ts';
+
+/**
  * The hosts a lesson may really connect to: loopback only, with any port.
  * nock tests this against `host:port`, so it is anchored at both ends (an
  * unanchored `'127.0.0.1'` would also let `127.0.0.1.example.com` through,
  * and would not let `localhost:PORT` through at all).
  */
 export const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[?::1\]?)(?::\d+)?$/;
+
+/** Some containers have no IPv6 loopback; tests that need it skip there, and say why. */
+export const HAS_IPV6_LOOPBACK = Object.values(networkInterfaces()).some((addresses) =>
+  addresses?.some((a) => a.address === '::1'),
+);
+
+/** The title of a test that needs IPv6 loopback: with the skip reason only when it skips. */
+export function ipv6Title(title: string): string {
+  return HAS_IPV6_LOOPBACK ? title : titleWithReason(title, 'no IPv6 loopback (::1) here');
+}
+
+/** Send raw bytes to a loopback port and collect the reply until the peer closes. */
+export function rawRequest(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      reply += chunk;
+    });
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
