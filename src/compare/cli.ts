@@ -61,7 +61,12 @@ if (opts.only && !concepts.some((c) => c.id === opts.only)) {
 }
 
 const root = process.cwd();
-const tty = Boolean(process.stdout.isTTY) && process.env.CI !== 'true' && process.env.CI !== '1';
+// Live progress needs a real terminal on stderr (a pty without a size shows nothing) and not CI.
+const tty =
+  Boolean(process.stderr.isTTY) &&
+  (process.stderr.rows ?? 0) > 0 &&
+  process.env.CI !== 'true' &&
+  process.env.CI !== '1';
 const colors = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const selection = { demoFailures: opts.demoFailures, only: opts.only, columns: opts.frameworks };
 const runners = plannedRunners(concepts, selection).map((p) => p.runner.id);
