@@ -1,7 +1,7 @@
 // The shared setup (specs/jest/setup/hermetic.ts) makes every lesson suite
 // hermetic. These tests prove it: they aim only at loopback and at host
 // names under the reserved `.invalid` domain, so no packet can leave the machine.
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import sinon from 'sinon';
 import { ThirdPartyBonusRestApi } from '../../../src/domain/bonus-api.ts';
@@ -12,6 +12,9 @@ beforeAll(async () => {
   server = await startBonusServer({ port: 0 });
 });
 afterAll(() => server.close());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const originalBonusPrice = ThirdPartyBonusRestApi.prototype.bonusPrice;
 
@@ -25,7 +28,6 @@ describe('hermetic by construction', () => {
       code: 'ENETUNREACH',
       message: 'Nock: Disallowed net connect for "bonus.invalid:80/bonus?year=2017"',
     });
-    jest.useRealTimers();
   });
 
   test('the loopback allow-list is anchored', async () => {

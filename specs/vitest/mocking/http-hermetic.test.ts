@@ -3,7 +3,7 @@
 // names under the reserved `.invalid` domain, so no packet can leave the machine.
 import nock from 'nock';
 import sinon from 'sinon';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ThirdPartyBonusRestApi } from '../../../src/domain/bonus-api.ts';
 import { type RunningBonusServer, startBonusServer } from '../../../src/domain/bonus-server.ts';
 
@@ -12,6 +12,9 @@ beforeAll(async () => {
   server = await startBonusServer({ port: 0 });
 });
 afterAll(() => server.close());
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const originalBonusPrice = ThirdPartyBonusRestApi.prototype.bonusPrice;
 
@@ -25,7 +28,6 @@ describe('hermetic by construction', () => {
       code: 'ENETUNREACH',
       message: 'Nock: Disallowed net connect for "bonus.invalid:80/bonus?year=2017"',
     });
-    vi.useRealTimers();
   });
 
   test('the loopback allow-list is anchored', async () => {
