@@ -25,7 +25,12 @@ test.each([
       // Every named test was found, and no run crashed.
       const missing = cells.filter((c) => c.outcome === 'not-found' || c.outcome === 'error');
       expect(missing.map((c) => `${c.id} [${c.column}]: ${c.message}`)).toEqual([]);
-      expect(report.mismatches).toEqual([]);
+      // On a mismatch, show what the framework said about it.
+      const said = cells
+        .filter((c) => !c.matches)
+        .map((c) => `${c.id} [${c.column}]:\n${c.output}`)
+        .join('\n\n');
+      expect(report.mismatches, said).toEqual([]);
       expect(run.code, run.stdout).toBe(0);
       // A cell without a result is only allowed where a tool is missing on this machine.
       for (const cell of cells.filter((c) => c.outcome === 'not-available')) {
