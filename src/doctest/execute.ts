@@ -35,6 +35,8 @@ export interface FileJob {
 export interface ExecuteHooks {
   /** Called before an example runs (the pool's watchdog listens). */
   onExampleStart?(test: number, example: number): void;
+  /** How to import the module (default: this module's own `import()`). */
+  importModule?(url: string): Promise<unknown>;
   /** Called when an example has finished. */
   onExample?(test: number, example: number, result: ExampleResult): void;
   /** Called when a test (comment) has finished. */
@@ -230,14 +232,11 @@ function judge(
 /** Load the module with its scope export; a module that fails to load fails every example. */
 async function loadModule(
   job: FileJob,
+  importModule: (url: string) => Promise<unknown>,
 ): Promise<{ module?: Record<string, unknown>; error?: unknown }> {
   const url = `${pathToFileURL(job.file).href}?${SCOPE_PARAM}=${job.scopeNames.join(',')}`;
   try {
-    // Through Node's own loader (and the registered hooks), even when a test runner wraps import().
-    const nativeImport = new Function('url', 'return import(url)') as (
-      u: string,
-    ) => Promise<Record<string, unknown>>;
-    return { module: await nativeImport(url) };
+    return { module: (await importModule(url)) as Record<string, unknown> };
   } catch (error) {
     return { error };
   }
@@ -245,7 +244,7 @@ async function loadModule(
 
 /** Run the file's tests from `job.firstTest` on. */
 export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<ItemResult[]> {
-  const loaded = await loadModule(job);
+  const loaded = await loadModule(job, hooks.importModule ?? ((url) => import(url)));
   const capture = new Capture();
   const items: ItemResult[] = [];
   for (let t = job.firstTest; t < job.tests.length; t++) {

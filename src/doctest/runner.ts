@@ -84,9 +84,15 @@ export async function runDoctests({
     if (pool) {
       perFile = await Promise.all(jobs.map((job) => (job.tests.length > 0 ? pool.run(job) : [])));
     } else {
+      const { registerHooks, nativeImport } = await import('./in-process.ts');
+      await registerHooks();
       const { runFile } = await import('./execute.ts');
       perFile = [];
-      for (const job of jobs) perFile.push(job.tests.length > 0 ? await runFile(job) : []);
+      for (const job of jobs) {
+        perFile.push(
+          job.tests.length > 0 ? await runFile(job, { importModule: nativeImport }) : [],
+        );
+      }
     }
     let items = perFile.flat();
     if (options.typecheck) {

@@ -1,0 +1,30 @@
+/**
+ * Register tsx and tsdoctest's loader hooks in this thread, once, for runs
+ * that execute examples here instead of in workers (`inProcess`).
+ */
+import { register } from 'node:module';
+import vm from 'node:vm';
+
+let registered = false;
+
+export async function registerHooks(): Promise<void> {
+  if (registered) return;
+  registered = true;
+  const tsx = (await import('tsx/esm/api')) as { register: () => unknown };
+  tsx.register();
+  register(new URL('./loader-hooks.ts', import.meta.url).href);
+  process.setSourceMapsEnabled(true);
+}
+
+/**
+ * `import()` through Node's own loader (and the registered hooks), even when
+ * a test runner rewrites the caller's imports.
+ */
+export function nativeImport(url: string): Promise<unknown> {
+  nativeImporter ??= new vm.Script('(url) => import(url)', {
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  }).runInThisContext() as (url: string) => Promise<unknown>;
+  return nativeImporter(url);
+}
+
+let nativeImporter: ((url: string) => Promise<unknown>) | undefined;
