@@ -83,10 +83,10 @@ beforeAll(async () => {
   // Three real tool runs on a shared 2-core machine: give them room.
 }, 180_000);
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A threshold message with any measured percentage (V8's branch counts vary between Node versions). */
 const missed = (before: string, after: string) =>
-  new RegExp(`${escape(before)} \\([\\d.]+%\\) ${escape(after)}`);
+  new RegExp(`${escapeRegExp(before)} \\([\\d.]+%\\) ${escapeRegExp(after)}`);
 
 const GATES = [
   {
