@@ -22,7 +22,7 @@ export async function checkAll(selected: Exercise[] = exercises): Promise<Exerci
   for (const framework of frameworks) {
     const group = selected.filter((e) => e.framework === framework);
     if (group.length === 0) continue;
-    const runner = runnerFor(framework);
+    const runner = await runnerFor(framework);
     try {
       const jobs = group.flatMap((ex) => {
         // One variants array per exercise: its starter and solution share projects.

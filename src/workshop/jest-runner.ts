@@ -89,7 +89,9 @@ export class JestRunner implements TestRunner {
             variant.name,
             results.testResults.find(
               (r) => r.displayName?.name === `${i}:${variant.name}` && r.testFilePath === job.file,
-            ),
+            ) ??
+              // A suite that fails to load is reported without its project's name.
+              results.testResults.find((r) => !r.displayName && r.testFilePath === job.file),
           ),
         ),
       );

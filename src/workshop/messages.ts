@@ -1,9 +1,14 @@
 /** Small text helpers for messages a learner reads. */
+import { relative } from 'node:path';
 import stripAnsi from 'strip-ansi';
+
+/** The header of a compiler's code frame: `╭─[ file:3:17 ]` (Vite), `,-[file:3:1]` (SWC). */
+const FRAME_HEADER = /^[╭,]─*-*\[\s*(.+?)\s*\]$/;
 
 /**
  * A test failure in one line a learner can act on: the message without
- * colours, stack frames or code frames, blank lines folded away.
+ * colours, stack frames or code frames, blank lines folded away; a code
+ * frame becomes "(at file:line:column)".
  *
  * >>> failureSummary('Error: expect(received).toBe(expected)\n\nExpected: 101\nReceived: 100\n    at x (a.ts:1:1)')
  * 'expect(received).toBe(expected) Expected: 101 Received: 100'
@@ -12,9 +17,18 @@ export function failureSummary(message: string, max = 300): string {
   const lines: string[] = [];
   for (const raw of stripAnsi(message).split('\n')) {
     const line = raw.trim();
-    if (/^at\s/.test(line) || /^\d+\s*\|/.test(line) || /^[❯>]\s/.test(line)) break;
+    const frame = FRAME_HEADER.exec(line);
+    if (frame?.[1]) {
+      const inside = relative(process.cwd(), frame[1]);
+      lines.push(`(at ${inside && !inside.startsWith('..') ? inside : frame[1]})`);
+      break;
+    }
+    if (/^at\s/.test(line) || /^\d+\s*\|/.test(line) || /^[❯>│]\s/.test(line)) break;
     if (line) lines.push(line);
   }
-  const text = lines.join(' ').replace(/^Error: /, '');
+  const text = lines
+    .join(' ')
+    .replace(/^Error: /, '')
+    .replace(/^[x×] /, '');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,8 +1,10 @@
-/** Picks the runner for an exercise's framework. */
-import { JestRunner } from './jest-runner.ts';
+/**
+ * Picks the runner for an exercise's framework. Loaded on demand: a Vitest
+ * exercise need not pay for loading Jest, nor the other way round.
+ */
 import type { TestRunner, WorkshopFramework } from './types.ts';
-import { VitestRunner } from './vitest-runner.ts';
 
-export function runnerFor(framework: WorkshopFramework): TestRunner {
-  return framework === 'jest' ? new JestRunner() : new VitestRunner();
+export async function runnerFor(framework: WorkshopFramework): Promise<TestRunner> {
+  if (framework === 'jest') return new (await import('./jest-runner.ts')).JestRunner();
+  return new (await import('./vitest-runner.ts')).VitestRunner();
 }

@@ -94,9 +94,8 @@ export class Workshop {
     let created = false;
     if (!file) ({ file: target, created } = await this.ensureLearnerFile(ex));
     if (!(await exists(target))) throw new UsageError(`no such file: ${shown(target)}`);
-    const [outcomes] = await this.runner(ex.framework).run([
-      { file: target, variants: variantsOf(ex) },
-    ]);
+    const runner = await this.runner(ex.framework);
+    const [outcomes] = await runner.run([{ file: target, variants: variantsOf(ex) }]);
     const verdict = judge(ex, outcomes ?? []);
     if (verdict.accepted && !file) {
       await saveState(this.stateFile, markDone(await this.state(), ex.id));
@@ -148,10 +147,10 @@ export class Workshop {
     ].join('\n');
   }
 
-  private runner(framework: WorkshopFramework): TestRunner {
+  private async runner(framework: WorkshopFramework): Promise<TestRunner> {
     let runner = this.runners.get(framework);
     if (!runner) {
-      runner = runnerFor(framework);
+      runner = await runnerFor(framework);
       this.runners.set(framework, runner);
     }
     return runner;

@@ -93,7 +93,9 @@ describe('Vitest runner (sinon-stub: three chaffs)', () => {
 
   it('reports a syntax error in the learner file clearly', () => {
     const [reason] = result.verdicts[4]?.reasons ?? [];
-    expect(reason).toMatch(/^your test file could not be run: .*(Unexpected token|Expected)/);
+    expect(reason).toMatch(
+      /^your test file could not be run: .*Unexpected token \(at .*broken\/syntax\.test\.ts:3:17\)$/,
+    );
     expect(result.outcomes[4]?.[0]?.status).toBe('error');
   });
 });
@@ -152,6 +154,10 @@ describe('Jest runner (call-args: two chaffs)', () => {
 
   it('reports a syntax error in the learner file clearly', () => {
     expect(result.outcomes[3]?.[0]?.status).toBe('error');
-    expect(result.verdicts[3]?.reasons[0]).toMatch(/^your test file could not be run: .+/);
+    expect(result.verdicts[3]?.reasons[0]).toMatch(
+      /^your test file could not be run: Expression expected \(at .*broken\/syntax\.jest\.test\.ts:3:1\)$/,
+    );
+    // Every variant sees the same broken file.
+    expect(result.outcomes[3]?.map((o) => o.status)).toEqual(['error', 'error', 'error']);
   });
 });

@@ -77,6 +77,14 @@ describe('failureSummary', () => {
     expect(failureSummary('boom\n  4 | const x = ;\n more')).toBe('boom');
   });
 
+  it('turns a compiler code frame into a location', () => {
+    const vite =
+      'Transform failed: Unexpected token\n ╭─[ /x/a.test.ts:3:17 ]\n │\n 3 │ const total = ;';
+    expect(failureSummary(vite)).toBe('Transform failed: Unexpected token (at /x/a.test.ts:3:17)');
+    const swc = '  x Expression expected\n   ,-[/x/b.test.ts:3:1]\n 1 | import';
+    expect(failureSummary(swc)).toBe('Expression expected (at /x/b.test.ts:3:1)');
+  });
+
   it('shortens a long message', () => {
     const summary = failureSummary('x'.repeat(500), 20);
     expect(summary).toHaveLength(20);
