@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import libCoverage, { type FileCoverageData } from 'istanbul-lib-coverage';
 import { describe, expect, test } from 'vitest';
+import { thresholds } from '../../../coverage-config/thresholds.ts';
 import { checkThresholdGroups } from '../../../scripts/coverage/check-thresholds.ts';
 import { jestThresholds, mergeShards } from '../../../scripts/coverage/jest-shards.ts';
 
@@ -81,6 +84,37 @@ describe('merging Jest shards', () => {
   test('no shard coverage at all is an error, not an empty pass', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jest-shards-'));
     expect(() => mergeShards(dir)).toThrow(`no coverage-final.json under ${dir}`);
+  });
+
+  test('merge-jest-shards writes the reports and fails the gate of jest.config.js on the whole', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jest-shards-'));
+    const out = path.join(dir, 'merged');
+    // A real domain file, so the HTML report has a source to show.
+    const real = { ...file('x', 1, 0), path: path.resolve('src/domain/calculation.ts') };
+    mkdirSync(path.join(dir, 'jest-coverage-1'));
+    writeFileSync(
+      path.join(dir, 'jest-coverage-1', 'coverage-final.json'),
+      JSON.stringify({ [real.path]: real }),
+    );
+    const result = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/coverage/merge-jest-shards.ts',
+      '--shards',
+      dir,
+      '--out',
+      out,
+    ]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `Jest (merged shards): Coverage for lines (50%) does not meet "./src/domain/" threshold (${thresholds.levels.domain.lines}%)`,
+    );
+    for (const report of ['coverage.txt', 'lcov.info', 'coverage-summary.json', 'index.html']) {
+      expect(existsSync(path.join(out, report))).toBe(true);
+    }
   });
 
   test('the merged check uses the groups of jest.config.js itself', async () => {
