@@ -141,12 +141,14 @@ class Capture {
 }
 
 /** Compile the example; TypeScript syntax is stripped only when plain JavaScript does not parse. */
-async function compile(code: string, filename: string): Promise<vm.Script> {
+async function compile(code: string, filename: string, keepAlive: () => void): Promise<vm.Script> {
   try {
     return new vm.Script(code, { filename });
   } catch (err) {
     if ((err as Error)?.name !== 'SyntaxError') throw err;
     const ts = (await import('./typescript.ts')).typescript();
+    // Loading the compiler takes a while: that time is not the example's.
+    keepAlive();
     const js = ts.transpileModule(code, {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Preserve },
       reportDiagnostics: false,
@@ -182,11 +184,12 @@ async function evaluate(
   context: vm.Context,
   timeoutMs: number,
   capture: Capture,
+  keepAlive: () => void,
 ): Promise<Outcome> {
   capture.begin();
   let value: unknown;
   try {
-    const script = await compile(runnable.code, filename);
+    const script = await compile(runnable.code, filename, keepAlive);
     value = script.runInContext(context, { timeout: timeoutMs, displayErrors: false });
     if (runnable.isAsync)
       value = ((await settle(value, timeoutMs)) as { value?: unknown } | undefined)?.value;
@@ -279,7 +282,8 @@ export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<I
         outcome = { got: '', exception: loaded.error, threw: true };
       } else {
         const runnable = job.runnables[t]?.[e] ?? { code: example.source, isAsync: false };
-        outcome = await evaluate(runnable, filename, context, job.timeoutMs, capture);
+        const keepAlive = () => hooks.onExampleStart?.(t, e);
+        outcome = await evaluate(runnable, filename, context, job.timeoutMs, capture, keepAlive);
       }
       const result = judge(example, outcome, options, filename);
       if (result.status === 'failed') failures++;

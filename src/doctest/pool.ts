@@ -15,7 +15,7 @@ export type WorkerMessage =
   | { type: 'done' };
 
 /** How long past its own timeout a worker may stay silent before it is stopped. */
-const GRACE_MS = 1000;
+const GRACE_MS = 2000;
 
 function bootstrap(): string {
   const urls = {
