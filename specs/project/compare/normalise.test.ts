@@ -204,31 +204,36 @@ describe('tsdoctest', () => {
 
   test('reads items and gives each its own Trying: blocks from the -v report', () => {
     expect(tests.map((t) => [t.file, t.name[0], t.status])).toEqual([
+      ['fixtures/compare/samples/doctest/later.ts', 'later.later', 'skipped'],
+      ['fixtures/doctest/classic-failures.ts', 'classic-failures.Cal.addNumAndDouble', 'failed'],
+      ['fixtures/doctest/classic-failures.ts', 'classic-failures.addNum', 'failed'],
       ['src/domain/calculation.ts', 'calculation', 'passed'],
       ['src/domain/calculation.ts', 'calculation.Cal.addNumAndDouble', 'passed'],
-      ['fixtures/doctest/classic-failures.ts', 'classic-failures.addNumAndDouble', 'failed'],
-      ['fixtures/doctest/classic-failures.ts', 'classic-failures.later', 'skipped'],
+      ['src/domain/calculation.ts', 'calculation.addNum', 'passed'],
     ]);
-    const [moduleItem, cal, failing, skipped] = tests;
+    const [skipped, failing, , moduleItem, cal] = tests;
     expect(moduleItem?.output).toBe('Trying:\n    addNum(2, 3)\nExpecting:\n    5\nok');
-    expect(cal?.output.match(/^Trying:$/gm)).toHaveLength(3);
-    expect(failing?.output).toContain('line 16, in classic-failures.addNumAndDouble');
-    expect(failing?.output).not.toContain('items had no tests');
+    expect(cal?.output.match(/^Trying:$/gm)).toHaveLength(4);
+    expect(failing?.output).toContain('line 17, in classic-failures.Cal.addNumAndDouble');
+    expect(failing?.output).not.toContain('classic-failures.addNum\n');
+    expect(failing?.message).toBe('2 of 4 examples failed');
+    expect(failing?.code).toContain(">>> d.addNumAndDouble('2', 1)\n9");
     expect(skipped?.output).toBe('');
     expect(skipped?.message).toBe('every example is skipped');
   });
 
-  test('falls back to the failure reports by item name when the blocks do not add up', () => {
-    const { tests: fromText } = normaliseTsdoctest(recorded('tsdoctest.json'), '', '/work/main');
-    expect(fromText.every((t) => t.output === '')).toBe(true);
+  test('falls back to the failure reports by item name when the blocks do not line up', () => {
+    const json = recorded('tsdoctest.json');
+    const { tests: fromNothing } = normaliseTsdoctest(json, '', '/work/main');
+    expect(fromNothing.every((t) => t.output === '')).toBe(true);
     const partial = recorded('tsdoctest.verbose.txt').replace(
       'Trying:\n    addNum(2, 3)\nExpecting:\n    5\nok\n',
       '',
     );
-    const { tests: byName } = normaliseTsdoctest(recorded('tsdoctest.json'), partial, '/work/main');
+    const { tests: byName } = normaliseTsdoctest(json, partial, '/work/main');
     expect(byName[2]?.output).toMatch(
-      /^\*{70}\nFile "fixtures\/doctest\/classic-failures\.ts", line 14/,
+      /^\*{70}\nFile "fixtures\/doctest\/classic-failures\.ts", line 28, in classic-failures\.addNum\n/,
     );
-    expect(byName[0]?.output).toBe('');
+    expect(byName[3]?.output).toBe('');
   });
 });

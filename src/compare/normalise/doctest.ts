@@ -100,10 +100,15 @@ export function normaliseTsdoctest(json: string, verbose: string, root: string):
   if (!Array.isArray(report.items)) throw new Error('no items in the tsdoctest report');
   const items = report.items;
   const blocks = tryingBlocks(verbose);
-  const attempted = items.reduce((n, item) => n + item.attempted, 0);
+  const attempted = items.flatMap((item) => item.examples.filter((e) => e.status !== 'skipped'));
   // Each attempted example prints one `Trying:` block, items in report order;
-  // when the counts disagree, fall back to the failure reports by item name.
-  const sequential = blocks.length === attempted;
+  // when the blocks do not line up with the examples, fall back to the
+  // failure reports by item name.
+  const sequential =
+    blocks.length === attempted.length &&
+    attempted.every(
+      (e, i) => blocks[i]?.split('\n')[1]?.trim() === e.source.split('\n')[0]?.trim(),
+    );
   let next = 0;
   const tests = items.map((item): TestResult => {
     const own = sequential
