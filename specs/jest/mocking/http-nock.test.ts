@@ -41,13 +41,15 @@ function fakeTheClientTimer(): void {
   });
 }
 
-afterEach(() => {
-  jest.useRealTimers();
-  // Every interceptor a test declared must have been used.
-  for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
-});
-
 describe('HTTP: nock answers GET /bonus', () => {
+  // Inside the describe, so it runs before the shared setup's nock.cleanAll()
+  // (Jest runs same-level afterEach hooks in declaration order, setup file first).
+  afterEach(() => {
+    jest.useRealTimers();
+    // Every interceptor a test declared must have been used.
+    for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
+  });
+
   test('the salary uses the price nock serves for year=2017', async () => {
     bonusApi().get('/bonus').query({ year: '2017' }).reply(200, { year: 2017, price: 1 });
     expect(await salaryFor(2017).calculationSalary()).toBe(101);

@@ -1,6 +1,7 @@
 // Loaded before every Jest lesson suite (jest.config.js `setupFilesAfterEnv`):
 // no request may leave loopback, and every sinon fake and nock interceptor
-// is gone after each test. `restoreMocks: true` in the config restores jest mocks.
+// is gone after each test. `restoreMocks: true` in the config restores jest mocks
+// (Jest does that before each test, so a spy never leaks into the next one).
 import { afterEach } from '@jest/globals';
 import nock from 'nock';
 import sinon from 'sinon';

@@ -24,13 +24,15 @@ function salaryFor(year: number, timeoutMs?: number): Salary {
   return new Salary({ year, bonusApi: new ThirdPartyBonusRestApi({ baseUrl: BASE, timeoutMs }) });
 }
 
-afterEach(() => {
-  vi.useRealTimers();
-  // Every interceptor a test declared must have been used.
-  for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
-});
-
 describe('HTTP: nock answers GET /bonus', () => {
+  // Inside the describe, so it runs before the shared setup's nock.cleanAll()
+  // (Jest runs same-level afterEach hooks in declaration order, setup file first).
+  afterEach(() => {
+    vi.useRealTimers();
+    // Every interceptor a test declared must have been used.
+    for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
+  });
+
   test('the salary uses the price nock serves for year=2017', async () => {
     bonusApi().get('/bonus').query({ year: '2017' }).reply(200, { year: 2017, price: 1 });
     expect(await salaryFor(2017).calculationSalary()).toBe(101);

@@ -15,7 +15,7 @@ describe('patching for one test (the decorator)', () => {
     // Salary builds its own ThirdPartyBonusRestApi; the patch still reaches it.
     expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(101);
     expect(spy).toHaveBeenCalledWith(2017);
-    // restoreMocks: true in vitest.config.ts undoes this after the test.
+    // restoreMocks: true in vitest.config.ts undoes this before the next test starts.
   });
 
   test('a sinon stub replaces bonusPrice on the prototype', async () => {
