@@ -183,6 +183,19 @@ describe('usage errors exit 2 with a one-line message', () => {
   });
 });
 
+describe('watch', () => {
+  it.each([[[]], [['watch']]])(
+    '%j starts watch mode, which has nothing to do when all is done',
+    async (args) => {
+      const all = (await import('../../../src/workshop/catalogue.ts')).exercises.map((e) => e.id);
+      await saveState(ws.stateFile, { done: all, hintsShown: {} });
+      const { code, out } = await cli(args);
+      expect(code).toBe(0);
+      expect(out).toMatch(/every exercise is done/);
+    },
+  );
+});
+
 describe('verify', () => {
   it(
     'makes a copy of the starter, rejects it, then accepts a real test and records it',
