@@ -119,6 +119,7 @@ export class ThirdPartyBonusRestApi implements BonusSource {
         });
       }
       throw err;
+      /* v8 ignore next -- @preserve never reached: the try returns and the catch throws */
     } finally {
       clearTimeout(timer);
     }

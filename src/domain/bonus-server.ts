@@ -69,7 +69,7 @@ export function answer(
   if (years.length !== 1) {
     return { status: 400, body: { error: 'give exactly one "year" query parameter' } };
   }
-  const text = years[0] ?? '';
+  const text = String(years[0]);
   if (!/^\d{1,4}$/.test(text)) {
     return {
       status: 400,
@@ -88,7 +88,8 @@ export function answer(
 }
 
 function respond(req: IncomingMessage, res: ServerResponse, bonuses: ReadonlyMap<number, number>) {
-  const { status, body, headers } = answer(req.method ?? 'GET', req.url ?? '/', bonuses);
+  // A server-side request always has a method and a URL.
+  const { status, body, headers } = answer(String(req.method), String(req.url), bonuses);
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -107,6 +108,7 @@ export async function startBonusServer(
   const server: Server = createServer((req, res) => respond(req, res, bonuses));
   // A malformed request line must not take the process down.
   server.on('clientError', (_err, socket) => {
+    /* v8 ignore else -- @preserve a socket the client already tore down needs no answer */
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
