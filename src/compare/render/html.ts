@@ -20,6 +20,9 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0 0 1rem; }
 fieldset { border: 1px solid #d0d7de; border-radius: 6px; padding: .25rem .75rem; }
 table { border-collapse: collapse; width: 100%; }
+/* An open cell widens its column up to a point; longer lines scroll, never rewrapped. */
+table.matrix [data-column] { min-width: 8.5rem; }
+table.matrix td.concept { min-width: 13rem; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; vertical-align: top; text-align: left; }
 th { background: #f6f8fa; }
 td.concept .title { color: var(--mute); font-size: .85rem; }
@@ -35,9 +38,9 @@ td.skipped:not(.mismatch) { background: #fff8c5; }
 td.failed:not(.mismatch) { background: #fbefff; }
 .note { display: block; font-size: .8rem; color: var(--mute); }
 details summary { cursor: pointer; }
-details .body { margin-top: .4rem; font-size: .85rem; max-width: 46rem; }
+details .body { margin-top: .4rem; font-size: .85rem; }
 pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem; overflow-x: auto;
-  white-space: pre-wrap; word-break: break-word; font-size: .8rem; margin: .25rem 0 .5rem; }
+  white-space: pre; font-size: .8rem; margin: .25rem 0 .5rem; max-width: 36vw; }
 dl { margin: 0; } dt { font-weight: 600; } dd { margin: 0 0 .35rem; }
 .hidden-col { display: none; }
 tr.hidden-row { display: none; }
@@ -46,7 +49,7 @@ tr.hidden-row { display: none; }
   form.filters { display: none; }
   td, th { break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  pre { max-height: none; }
+  pre { white-space: pre-wrap; word-break: break-word; max-width: none; }
 }
 `;
 
@@ -96,12 +99,17 @@ function cellHtml(cell: Cell): string {
     .map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`)
     .join('');
   const output = cell.output
-    ? `<div>${escapeHtml(cell.framework)} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
+    ? `<div>${escapeHtml(reporter(cell))} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
     : '<div class="note">no output for this test</div>';
   const code = cell.code
     ? `<div>the test:</div><pre class="code">${escapeHtml(cell.code)}</pre>`
     : '';
   return `<td ${attrs}><details><summary>${head}</summary><div class="body"><dl>${dl}</dl>${output}${code}</div></details></td>`;
+}
+
+/** Who printed the output: pytest runs the unittest-style references too. */
+function reporter(cell: Cell): string {
+  return cell.framework === 'unittest' ? 'pytest (running unittest)' : cell.framework;
 }
 
 function describeExpected(cell: Cell): string {
