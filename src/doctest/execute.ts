@@ -14,7 +14,7 @@ import type { Example } from './example.ts';
 import { applyChanges, type Flag, type Options, skipReason } from './flags.ts';
 import { IMPORT_EXPORT, SCOPE_EXPORT, SCOPE_PARAM } from './loader-hooks.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
-import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
+import { IMPORT_FUNCTION, inScope, type Runnable, SCOPE_GLOBAL } from './runnable.ts';
 import { exceptionOnly, formatTraceback } from './traceback.ts';
 
 export interface FileJob {
@@ -30,6 +30,11 @@ export interface FileJob {
   /** Flags given for the whole run (`-o`, `-f`). */
   flags: Flag[];
   timeoutMs: number;
+  /**
+   * Also stop synchronous code after `timeoutMs` (vm's `timeout`, which costs a thread per
+   * example): for in-process runs. In workers, the pool's watchdog stops a stuck worker instead.
+   */
+  syncTimeout?: boolean;
 }
 
 export interface ExecuteHooks {
@@ -67,22 +72,65 @@ function nodeGlobals(): string[] {
   return hostGlobals;
 }
 
-function createContext(module: Record<string, unknown>): vm.Context {
-  const sandbox: Record<string, unknown> = {};
-  const host = globalThis as unknown as Record<string, unknown>;
-  for (const key of nodeGlobals()) sandbox[key] = host[key];
-  // V8 gives every context a console of its own that prints nowhere.
-  sandbox.console = console;
-  const scope = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
-  for (const name of Object.keys(scope)) {
-    Object.defineProperty(sandbox, name, {
-      get: () => scope[name],
-      configurable: true,
-      enumerable: true,
-    });
+/**
+ * One context per thread, shared by every comment: creating a V8 context
+ * costs about a millisecond. Each comment gets a scope object instead
+ * (see rewrite.ts), in front of the module's bindings, in front of the globals.
+ */
+interface Shared {
+  context: vm.Context;
+  globals: Record<string, unknown>;
+  /** The names of the context's globals now. */
+  snapshot: () => Set<string>;
+  /** Delete the globals not in `keep` (those an example made by assigning to an undeclared name). */
+  restore: (keep: Set<string>) => void;
+}
+let shared: Shared | undefined;
+
+function sharedContext(): Shared {
+  if (!shared) {
+    const globals: Record<string, unknown> = {};
+    const host = globalThis as unknown as Record<string, unknown>;
+    for (const key of nodeGlobals()) globals[key] = host[key];
+    // V8 gives every context a console of its own that prints nowhere.
+    globals.console = console;
+    const context = vm.createContext(globals);
+    shared = {
+      context,
+      globals,
+      snapshot: vm.runInContext('() => new Set(Object.getOwnPropertyNames(globalThis))', context),
+      restore: vm.runInContext(
+        '(keep) => { for (const k of Object.getOwnPropertyNames(globalThis)) if (!keep.has(k)) delete globalThis[k]; }',
+        context,
+      ),
+    };
   }
-  sandbox[IMPORT_FUNCTION] = module[IMPORT_EXPORT];
-  return vm.createContext(sandbox);
+  return shared;
+}
+
+/** The module's top-level bindings (read live) and its `import()`. */
+function moduleScope(module: Record<string, unknown>): object {
+  const scope = Object.create(null) as Record<string, unknown>;
+  const bindings = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(bindings)) {
+    Object.defineProperty(scope, name, { get: () => bindings[name], enumerable: true });
+  }
+  scope[IMPORT_FUNCTION] = module[IMPORT_EXPORT];
+  return scope;
+}
+
+/** Declare an example's names on its comment's scope (shadowing module bindings, as `const` would). */
+function declare(scope: object, names: readonly string[]): void {
+  for (const name of names) {
+    if (!Object.hasOwn(scope, name)) {
+      Object.defineProperty(scope, name, {
+        value: undefined,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
 }
 
 /** Capture what an example writes to stdout; `process.exit` throws SystemExit meanwhile. */
@@ -143,7 +191,7 @@ class Capture {
 /** Compile the example; TypeScript syntax is stripped only when plain JavaScript does not parse. */
 async function compile(code: string, filename: string, keepAlive: () => void): Promise<vm.Script> {
   try {
-    return new vm.Script(code, { filename });
+    return new vm.Script(inScope(code), { filename });
   } catch (err) {
     if ((err as Error)?.name !== 'SyntaxError') throw err;
     const ts = (await import('./typescript.ts')).typescript();
@@ -154,7 +202,7 @@ async function compile(code: string, filename: string, keepAlive: () => void): P
       reportDiagnostics: false,
     }).outputText;
     try {
-      return new vm.Script(js, { filename });
+      return new vm.Script(inScope(js), { filename });
     } catch {
       throw err;
     }
@@ -178,25 +226,28 @@ interface Outcome {
   threw: boolean;
 }
 
-async function evaluate(
-  runnable: Runnable,
-  filename: string,
-  context: vm.Context,
-  timeoutMs: number,
-  capture: Capture,
-  keepAlive: () => void,
-): Promise<Outcome> {
-  capture.begin();
+interface Run {
+  context: vm.Context;
+  /** Per-example time limit for synchronous code (in-process runs; workers have the pool's watchdog). */
+  syncTimeoutMs: number | undefined;
+  timeoutMs: number;
+  capture: Capture;
+  keepAlive: () => void;
+}
+
+async function evaluate(runnable: Runnable, filename: string, run: Run): Promise<Outcome> {
+  run.capture.begin();
   let value: unknown;
   try {
-    const script = await compile(runnable.code, filename, keepAlive);
-    value = script.runInContext(context, { timeout: timeoutMs, displayErrors: false });
-    if (runnable.isAsync)
-      value = ((await settle(value, timeoutMs)) as { value?: unknown } | undefined)?.value;
+    const script = await compile(runnable.code, filename, run.keepAlive);
+    value = script.runInContext(run.context, { timeout: run.syncTimeoutMs, displayErrors: false });
+    if (runnable.isAsync) {
+      value = ((await settle(value, run.timeoutMs)) as { value?: unknown } | undefined)?.value;
+    }
   } catch (exception) {
-    return { got: capture.end(), exception, threw: true };
+    return { got: run.capture.end(), exception, threw: true };
   }
-  const out = capture.end();
+  const out = run.capture.end();
   const shown = value === undefined ? '' : `${inspect(value, { showProxy: true })}\n`;
   return { got: out + shown, exception: undefined, threw: false };
 }
@@ -248,11 +299,16 @@ async function loadModule(
 /** Run the file's tests from `job.firstTest` on. */
 export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<ItemResult[]> {
   const loaded = await loadModule(job, hooks.importModule ?? ((url) => import(url)));
+  const { context, globals, snapshot, restore } = sharedContext();
+  const baseScope = loaded.module ? moduleScope(loaded.module) : undefined;
   const capture = new Capture();
   const items: ItemResult[] = [];
   for (let t = job.firstTest; t < job.tests.length; t++) {
     const test = job.tests[t] as DocTest;
-    const context = loaded.module ? createContext(loaded.module) : undefined;
+    // A fresh scope per comment; globals an example creates by assignment go with it.
+    const scope = Object.create(baseScope ?? null) as object;
+    globals[SCOPE_GLOBAL] = scope;
+    const globalsBefore = snapshot();
     const examples: ExampleResult[] = [];
     let failures = 0;
     for (const [e, example] of test.examples.entries()) {
@@ -278,18 +334,30 @@ export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<I
           exception: Object.assign(new Error(example.error), { name: 'ValueError', stack: '' }),
           threw: true,
         };
-      } else if (!context) {
+      } else if (!baseScope) {
         outcome = { got: '', exception: loaded.error, threw: true };
       } else {
-        const runnable = job.runnables[t]?.[e] ?? { code: example.source, isAsync: false };
-        const keepAlive = () => hooks.onExampleStart?.(t, e);
-        outcome = await evaluate(runnable, filename, context, job.timeoutMs, capture, keepAlive);
+        const runnable = job.runnables[t]?.[e] ?? {
+          code: example.source,
+          isAsync: false,
+          declared: [],
+        };
+        declare(scope, runnable.declared);
+        globals[SCOPE_GLOBAL] = scope;
+        outcome = await evaluate(runnable, filename, {
+          context,
+          syncTimeoutMs: job.syncTimeout ? job.timeoutMs : undefined,
+          timeoutMs: job.timeoutMs,
+          capture,
+          keepAlive: () => hooks.onExampleStart?.(t, e),
+        });
       }
       const result = judge(example, outcome, options, filename);
       if (result.status === 'failed') failures++;
       examples.push(result);
       hooks.onExample?.(t, e, result);
     }
+    restore(globalsBefore);
     const item = tally({ name: test.name, file: test.file, line: test.line, examples });
     items.push(item);
     hooks.onItem?.(t, item);

@@ -1,16 +1,18 @@
 /**
- * Make an example runnable as a `vm.Script` in its comment's context, like
- * Node's REPL does (`processTopLevelAwait`): with a top-level `await`, hoist
- * the declarations so later examples see them, run the rest in an async
- * function and hand back the last expression's value. `import()` goes through
- * the module, so specifiers resolve as they would in the module itself.
- * Lines stay where they were, so stack frames point at the example's own lines.
+ * Make an example runnable in its comment's scope, much as Node's REPL does
+ * for top-level `await` (`processTopLevelAwait`): top-level declarations
+ * become assignments to names the runner pre-creates on the comment's scope
+ * object (so later examples of the comment see them, and other comments do
+ * not); with a top-level `await` the rest runs in an async function that hands
+ * back the last expression's value; `import()` goes through the module, so
+ * specifiers resolve as they would in the module itself. Lines stay where they
+ * were, so stack frames point at the example's own lines.
  */
 import type * as TS from 'typescript';
 import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
 import ts from './typescript.ts';
 
-const NEEDS_REWRITE = /\bawait\b|\bimport\s*\(/;
+const NEEDS_REWRITE = /\bawait\b|\bimport\s*\(|\b(?:const|let|var|class|function)\b/;
 
 interface Edit {
   start: number;
@@ -66,7 +68,7 @@ function textWith(node: TS.Node, sf: TS.SourceFile, edits: Edit[]): string {
 
 /** Turn an example's source into a runnable script (most examples are returned as they are). */
 export function prepareSource(source: string): Runnable {
-  if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false };
+  if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false, declared: [] };
   const sf = ts.createSourceFile(
     'example.ts',
     source,
@@ -76,21 +78,16 @@ export function prepareSource(source: string): Runnable {
   );
   const imports: Edit[] = [];
   collectImportCalls(sf, sf, imports);
-  if (!sf.statements.some(hasTopLevelAwait)) {
-    return { code: applyEdits(source, imports), isAsync: false };
-  }
-  const lexical: string[] = [];
-  const vars: string[] = [];
+  const isAsync = sf.statements.some(hasTopLevelAwait);
+  const declared: string[] = [];
   const edits: Edit[] = [];
   const last = sf.statements[sf.statements.length - 1];
   for (const st of sf.statements) {
     const start = st.getStart(sf);
     if (ts.isVariableStatement(st)) {
-      const list = st.declarationList;
-      const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
       const assignments: string[] = [];
-      for (const d of list.declarations) {
-        bindingNames(d.name, isVar ? vars : lexical);
+      for (const d of st.declarationList.declarations) {
+        bindingNames(d.name, declared);
         if (d.initializer) {
           assignments.push(`${d.name.getText(sf)} = ${textWith(d.initializer, sf, imports)}`);
         }
@@ -98,22 +95,20 @@ export function prepareSource(source: string): Runnable {
       const text = assignments.length > 0 ? `void (${assignments.join(', ')});` : ';';
       edits.push({ start, end: st.end, text });
     } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {
-      (ts.isFunctionDeclaration(st) ? vars : lexical).push(st.name.text);
-      edits.push({ start, end: st.end, text: `${st.name.text} = ${textWith(st, sf, imports)};` });
-    } else if (st === last && ts.isExpressionStatement(st)) {
+      declared.push(st.name.text);
       edits.push({
         start,
         end: st.end,
-        text: `return { value: (${textWith(st.expression, sf, imports)}) };`,
+        text: `void (${st.name.text} = ${textWith(st, sf, imports)});`,
       });
+    } else if (isAsync && st === last && ts.isExpressionStatement(st)) {
+      const value = textWith(st.expression, sf, imports);
+      edits.push({ start, end: st.end, text: `return { value: (${value}) };` });
     } else {
       edits.push({ start, end: st.end, text: textWith(st, sf, imports) });
     }
   }
-  const declared = [
-    lexical.length > 0 ? `let ${lexical.join(', ')}; ` : '',
-    vars.length > 0 ? `var ${vars.join(', ')}; ` : '',
-  ].join('');
-  const body = applyEdits(source, edits).replace(/\n$/, '');
-  return { code: `${declared}(async () => { ${body}\n})()`, isAsync: true };
+  const body = applyEdits(source, edits);
+  if (!isAsync) return { code: body, isAsync, declared };
+  return { code: `(async () => { ${body.replace(/\n$/, '')}\n})()`, isAsync, declared };
 }

@@ -20,7 +20,7 @@ export interface RunOptions {
   failFast?: boolean;
   /** Per-example time limit in milliseconds. */
   timeoutMs?: number;
-  /** Number of worker threads (default: the number of cores). */
+  /** Number of worker threads (default: one per 250 examples, at most the number of cores). */
   concurrency?: number;
   /** Run in this thread instead of workers: no protection from hangs, but visible to coverage tools. */
   inProcess?: boolean;
@@ -31,6 +31,9 @@ export interface RunOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Without `concurrency`, one worker per this many examples, up to the number of cores. */
+const EXAMPLES_PER_WORKER = 250;
 
 function readSource(file: string, cwd: string): string {
   try {
@@ -70,10 +73,10 @@ export async function runDoctests({
   if (options.failFast && !flags.includes('FAIL_FAST')) flags.push('FAIL_FAST');
   const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
   const sources = files.map((file) => readSource(file, cwd));
-  const size = Math.max(
-    1,
-    Math.min(options.concurrency ?? os.availableParallelism(), files.length),
-  );
+  // A worker takes a few hundred milliseconds to boot: small runs get fewer.
+  const prompts = sources.reduce((n, source) => n + (source.match(/>>>/g)?.length ?? 0), 0);
+  const wanted = options.concurrency ?? Math.ceil(prompts / EXAMPLES_PER_WORKER);
+  const size = Math.max(1, Math.min(wanted, os.availableParallelism(), files.length));
   // Start the workers first: they boot while this thread parses the files.
   const pool =
     options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs);

@@ -52,6 +52,12 @@ describe('runDoctests (in process)', () => {
     });
   });
 
+  it('shares declarations within a comment only, and sees private module names', async () => {
+    const report = await run(['fixtures/doctest/scope.ts']);
+    expect(report.failed).toBe(0);
+    expect(report.attempted).toBe(13);
+  });
+
   it('applies each flag', async () => {
     const report = await run(['fixtures/doctest/flags.ts'], { flags: [] });
     expect(statuses(report, 'flags')).toEqual([
