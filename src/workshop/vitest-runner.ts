@@ -4,6 +4,7 @@
  * target domain module for the chaff. The instance stays alive between runs
  * (watch mode), so a rerun only re-executes the changed file.
  */
+import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import { createVitest, type TestModule, type Vitest } from 'vitest/node';
 import { repoRoot } from './catalogue.ts';
@@ -110,7 +111,9 @@ export class VitestRunner implements TestRunner {
     );
     this.vitest = await createVitest(
       'test',
-      { config: false, root: repoRoot, watch: false },
+      // Variants are independent: run them side by side on every core (the
+      // default keeps one core free, which on 2 cores serialises them).
+      { config: false, root: repoRoot, watch: false, maxWorkers: availableParallelism() },
       { test: { projects, reporters: [{}] } },
     );
     this.key = key;

@@ -8,7 +8,6 @@ import { dirname, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import {
   chaffById,
-  exerciseById,
   exercises,
   learnerPath,
   readmePath,
@@ -179,5 +178,3 @@ export function formatVerdict(ex: Exercise, file: string, verdict: Verdict): str
     ...verdict.killed.map((id) => `  ${pc.green('✓')} caught: ${chaffById(id).bug}`),
   ].join('\n');
 }
-
-export { exerciseById };
