@@ -42,12 +42,16 @@ export function runProcess(
       failure = `timed out after ${options.timeoutMs} ms`;
       child.kill('SIGKILL');
     }, options.timeoutMs);
+    let spawnFailed = false;
     child.on('error', (err: NodeJS.ErrnoException) => {
+      spawnFailed = true;
       failure = err.code === 'ENOENT' ? `${command} not found` : err.message;
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, failure, ms: performance.now() - started });
+      // A process that never started has no exit code (Node reports the errno instead).
+      const exit = spawnFailed ? null : code;
+      resolve({ code: exit, stdout, stderr, failure, ms: performance.now() - started });
     });
   });
 }
