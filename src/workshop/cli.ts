@@ -1,7 +1,7 @@
 /**
  * `npm run workshop -- <verb>`: the mocking workshop's runner.
  *
- *   (no verb)                 watch the current exercise
+ *   (no verb)                 watch on a terminal, else list
  *   list                      exercises, done/pending, progress bar
  *   verify [id] [--file P]    accepted (exit 0) / rejected (exit 1); usage errors exit 2
  *   watch                     re-verify on save; keys h n l r q
@@ -90,7 +90,14 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
   });
-  program.action(act(() => watch(workshop, io)));
+  // No verb: watch on a terminal; otherwise (a pipe, CI) list instead of waiting on stdin.
+  program.action(
+    act(async () => {
+      if (io.stdin.isTTY) return watch(workshop, io);
+      say(await workshop.list());
+      return 0;
+    }),
+  );
 
   program
     .command('list')

@@ -30,8 +30,8 @@ afterEach(async () => {
 });
 
 /** Run one command line; resolves to its exit code and what it printed. */
-async function cli(args: string[], input?: string) {
-  const stdin = new PassThrough();
+async function cli(args: string[], input?: string, tty = false) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: tty });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -183,13 +183,19 @@ describe('usage errors exit 2 with a one-line message', () => {
   });
 });
 
-describe('watch', () => {
+describe('no verb', () => {
+  it('lists when stdin is not a terminal, rather than wait on it', async () => {
+    const { code, out } = await cli([]);
+    expect(code).toBe(0);
+    expect(out).toContain('0/13 done');
+  });
+
   it.each([[[]], [['watch']]])(
-    '%j starts watch mode, which has nothing to do when all is done',
+    '%j watches on a terminal (nothing to do when all is done)',
     async (args) => {
       const all = (await import('../../../src/workshop/catalogue.ts')).exercises.map((e) => e.id);
       await saveState(ws.stateFile, { done: all, hintsShown: {} });
-      const { code, out } = await cli(args);
+      const { code, out } = await cli(args, undefined, true);
       expect(code).toBe(0);
       expect(out).toMatch(/every exercise is done/);
     },
