@@ -19,7 +19,16 @@ function sampleReport(demoFailures: boolean): CompareReport {
     wallMs: 2500,
     coverage: {
       available: true,
-      columns: { jest: { linesPct: 100, files: {} }, vitest: { linesPct: 97.5, files: {} } },
+      columns: {
+        jest: {
+          linesPct: 100,
+          files: { 'src/domain/salary.ts': { linesPct: 100, uncoveredLines: '' } },
+        },
+        vitest: {
+          linesPct: 97.5,
+          files: { 'src/domain/salary.ts': { linesPct: 90, uncoveredLines: '12,40' } },
+        },
+      },
       union: { linesPct: 100, files: {} },
     },
   });
@@ -85,5 +94,12 @@ describe('HTML', () => {
     expect(html.match(/class="status">✗ failed</g)).toHaveLength(3);
     expect(html.match(/class="error mismatch"/g)).toHaveLength(3);
     expect(html).toContain('3 cell(s) differ from the catalogue.');
+  });
+
+  test('shows coverage per framework and file, with the lines no test ran, and the union', () => {
+    expect(html).toContain('Lines of src/domain/ run by any framework (union): 100.0%.');
+    expect(html).toContain(
+      '<tr><td><code>src/domain/salary.ts</code></td><td>100.0%</td><td>90.0% <span class="note">missing 12,40</span></td><td>–</td></tr>',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * by status and framework, cells that expand to the framework's own output
  * and the test's code, per-framework timing and coverage, and a print style.
  */
-import type { Cell, CompareReport, Row } from '../model.ts';
+import type { Cell, ColumnCoverage, CompareReport, Row } from '../model.ts';
 import { cellLabel, cellNote, LABEL, seconds } from './labels.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -138,12 +138,44 @@ function runsHtml(report: CompareReport): string {
       run.wallMs,
     )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td><td><code>${escapeHtml(run.command)}</code></td></tr>`;
   });
-  const hint = report.coverage.available
-    ? ''
-    : `<p class="note">${escapeHtml(report.coverage.hint)}</p>`;
+  const union = report.coverage.available ? report.coverage.union : undefined;
+  const hint = !report.coverage.available
+    ? `<p class="note">${escapeHtml(report.coverage.hint)}</p>`
+    : union
+      ? `<p>Lines of src/domain/ run by any framework (union): ${union.linesPct.toFixed(1)}%.</p>`
+      : '';
+  const perFile = report.coverage.available ? coverageHtml(report.coverage.columns, union) : '';
   return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>command</th></tr></thead><tbody>${rows.join(
     '',
-  )}</tbody></table>${hint}`;
+  )}</tbody></table>${hint}${perFile}`;
+}
+
+/** Line coverage of each domain file per framework, with the lines no test ran. */
+function coverageHtml(
+  columns: Partial<Record<string, ColumnCoverage>>,
+  union: ColumnCoverage | undefined,
+): string {
+  const all: Record<string, ColumnCoverage | undefined> = {
+    ...columns,
+    ...(union ? { union } : {}),
+  };
+  const names = Object.keys(all);
+  const files = [...new Set(names.flatMap((n) => Object.keys(all[n]?.files ?? {})))].sort();
+  if (files.length === 0) return '';
+  const cell = (cov: ColumnCoverage | undefined, file: string) => {
+    const f = cov?.files[file];
+    if (!f) return '<td>–</td>';
+    const missing = f.uncoveredLines
+      ? ` <span class="note">missing ${escapeHtml(f.uncoveredLines)}</span>`
+      : '';
+    return `<td>${f.linesPct.toFixed(1)}%${missing}</td>`;
+  };
+  const rows = files.map(
+    (file) =>
+      `<tr><td><code>${escapeHtml(file)}</code></td>${names.map((n) => cell(all[n], file)).join('')}</tr>`,
+  );
+  const head = names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
+  return `<h2>Coverage by file (lines)</h2><table class="coverage"><thead><tr><th>file</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderHtml(report: CompareReport): string {
