@@ -66,7 +66,8 @@ export async function compare(concepts: Concept[], opts: CompareOptions): Promis
       const result = await runner.run(files, {
         root: opts.root,
         scratch,
-        demoFailures: opts.demoFailures,
+        // `--only` a demo concept needs the demo files too.
+        demoFailures: opts.demoFailures || selected.some((c) => c.demo),
         timeoutMs: opts.timeoutMs,
         configs: opts.configs,
       });

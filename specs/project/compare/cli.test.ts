@@ -58,3 +58,17 @@ test('--only and --frameworks narrow a real run, and both reports are written', 
     await rm(run.outDir, { recursive: true, force: true });
   }
 });
+
+test('--only a failure demo runs it without --demo-failures, and it fails as the catalogue expects', async () => {
+  const demo = concepts.find((c) => c.demo);
+  if (!demo) throw new Error('the catalogue has no failure demo');
+  const run = await runCompare(['--only', demo.id, '--frameworks', 'jest']);
+  try {
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const cell = (await run.report()).rows[0]?.cells.jest;
+    expect(cell).toMatchObject({ outcome: 'failed', matches: true });
+    expect(cell?.output).toMatch(/^✕ /);
+  } finally {
+    await rm(run.outDir, { recursive: true, force: true });
+  }
+});
