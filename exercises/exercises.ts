@@ -46,6 +46,11 @@ export const chaffs: Chaff[] = [
   },
   { id: 'api-never-times-out', replaces: 'bonus-api', bug: 'the API client never times out' },
   {
+    id: 'api-default-timeout-30s',
+    replaces: 'bonus-api',
+    bug: 'the API client waits 30 s by default instead of 3 s',
+  },
+  {
     id: 'api-refused-not-recognised',
     replaces: 'bonus-api',
     bug: 'the API client reports a refused connection as an ordinary API error',
@@ -231,8 +236,22 @@ export const exercises: Exercise[] = [
     hints: [
       'A real 3-second wait makes a slow test; fake timers make time a thing your test moves.',
       '`vi.useFakeTimers()`, a nock reply with `.delay(5000)`, and a client with `timeoutMs: 100`. Attach the expectation before moving time.',
-      'Start the call, `const check = expect(p).rejects.toThrow(BonusApiError)`, then `await vi.advanceTimersByTimeAsync(6000)`, then `await check`.',
+      'Start the call, `const check = expect(p).rejects.toThrow(BonusApiError)`, then `await Promise.all([check, vi.advanceTimersByTimeAsync(6000)])`.',
     ],
     chaffs: ['api-never-times-out'],
+  },
+  {
+    id: 'fake-timers',
+    title: 'The default timeout on a sinon fake clock (Jest)',
+    framework: 'jest',
+    concepts: ['http-timeout'],
+    subject: 'ThirdPartyBonusRestApi',
+    testFile: 'bonus-api.test.ts',
+    hints: [
+      'The client must give up on its own after DEFAULT_TIMEOUT_MS (3000) when no timeoutMs is given. Waiting 3 real seconds is not a test.',
+      '`clock = sinon.useFakeTimers()` in beforeEach, `clock.restore()` in afterEach; the stubbed fetch should take 10_000 ms.',
+      'Attach `const check = expect(api.bonusPrice(2017)).rejects.toMatchObject({ name: "BonusApiError" })`, then `await Promise.all([check, clock.tickAsync(11_000)])` (past the answer).',
+    ],
+    chaffs: ['api-never-times-out', 'api-default-timeout-30s'],
   },
 ];

@@ -67,8 +67,8 @@ describe('list', () => {
     const { code, out } = await cli(['list']);
     expect(code).toBe(0);
     expect(out).toMatch(/ 1\. pending {2}return-value/);
-    expect(out).toMatch(/13\. pending {2}nock-timeout/);
-    expect(out).toContain('[--------------------] 0/13 done');
+    expect(out).toMatch(/14\. pending {2}fake-timers/);
+    expect(out).toContain('[--------------------] 0/14 done');
   });
 
   it('shows progress and the exercise in progress', async () => {
@@ -76,7 +76,7 @@ describe('list', () => {
     const { out } = await cli(['list']);
     expect(out).toMatch(/ 1\. done {5}return-value/);
     expect(out).toMatch(/› 2\. pending {2}call-args/);
-    expect(out).toContain('] 1/13 done');
+    expect(out).toContain('] 1/14 done');
   });
 });
 
@@ -187,7 +187,7 @@ describe('no verb', () => {
   it('lists when stdin is not a terminal, rather than wait on it', async () => {
     const { code, out } = await cli([]);
     expect(code).toBe(0);
-    expect(out).toContain('0/13 done');
+    expect(out).toContain('0/14 done');
   });
 
   it.each([[[]], [['watch']]])(

@@ -79,7 +79,7 @@ describe('watch mode', () => {
         await wait;
       };
       await command('h', /hint 1\/3 for side-effect-exception/);
-      await command('list', /\] 1\/13 done/);
+      await command('list', /\] 1\/14 done/);
       await command('?', /keys: h hint/);
       await command('n', /next: side-effect-sequence/);
       await command('r', /reset side-effect-sequence to the starter.*press y/);
