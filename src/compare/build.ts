@@ -16,6 +16,7 @@ import {
   type RunSummary,
   SCHEMA_VERSION,
 } from './model.ts';
+import { firstLine } from './normalise/text.ts';
 import { testSource } from './source.ts';
 
 export interface Selection {
@@ -61,10 +62,6 @@ export function filesByRunner(concepts: Concept[], columns: Column[]): Map<Runne
 const sameName = (a: string[], b: string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '') ?? '';
-}
-
 /** The first line of a load error that says something (past the frameworks' headers). */
 function loadErrorLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim());
@@ -103,7 +100,7 @@ function cellFor(
   }
   const code = (line?: number) => testSource(root, ref.file, ref.test, line);
   if (run.crashed) {
-    const message = `the ${runner} run crashed: ${firstLine(run.crashed)}`;
+    const message = `the ${runner} run crashed: ${firstLine(run.crashed) ?? ''}`;
     return {
       ...base,
       outcome: 'error',

@@ -5,7 +5,8 @@
  * blocks of each item). One doc comment or docstring is one test.
  */
 import type { TestResult, TestStatus } from '../model.ts';
-import { type Normalised, toRepoPath } from './jest-like.ts';
+import type { Normalised } from './jest-like.ts';
+import { toRepoPath } from './text.ts';
 
 interface Counts {
   attempted: number;

@@ -4,9 +4,9 @@
  * for each test comes from the framework's own human report, which each
  * framework's module knows how to cut up.
  */
-import path from 'node:path';
 import stripAnsi from 'strip-ansi';
 import type { TestResult, TestStatus } from '../model.ts';
+import { firstLine, toRepoPath } from './text.ts';
 
 interface AssertionResult {
   ancestorTitles: string[];
@@ -79,24 +79,4 @@ export function normaliseJestLike(
     }
   }
   return { tests, fileErrors };
-}
-
-export function toRepoPath(root: string, file: string): string {
-  const absolute = path.isAbsolute(file) ? file : path.join(root, file);
-  return path.relative(root, absolute).split(path.sep).join('/');
-}
-
-export function firstLine(text: string): string | undefined {
-  const line = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  return line;
-}
-
-/** Lines from `start` up to (not including) the first later line that `isEnd` accepts. */
-export function sliceUntil(lines: string[], start: number, isEnd: (line: string) => boolean) {
-  let end = start + 1;
-  while (end < lines.length && !isEnd(lines[end] ?? '')) end++;
-  return lines.slice(start, end);
 }

@@ -4,7 +4,8 @@
  */
 import stripAnsi from 'strip-ansi';
 import type { TestStatus } from '../model.ts';
-import { type Normalised, normaliseJestLike, parseJestLike, sliceUntil } from './jest-like.ts';
+import { type Normalised, normaliseJestLike, parseJestLike } from './jest-like.ts';
+import { sliceUntil } from './text.ts';
 
 const MARK: Record<TestStatus, string[]> = {
   passed: ['✓'],

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import stripAnsi from 'strip-ansi';
 import type { TestResult, TestStatus } from '../model.ts';
-import { firstLine, type Normalised, toRepoPath } from './jest-like.ts';
+import type { Normalised } from './jest-like.ts';
+import { firstLine, toRepoPath } from './text.ts';
 
 interface Outcome {
   '@_message'?: string;

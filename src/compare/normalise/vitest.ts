@@ -5,7 +5,8 @@
  */
 import stripAnsi from 'strip-ansi';
 import type { TestResult } from '../model.ts';
-import { type Normalised, normaliseJestLike, parseJestLike, sliceUntil } from './jest-like.ts';
+import { type Normalised, normaliseJestLike, parseJestLike } from './jest-like.ts';
+import { sliceUntil } from './text.ts';
 
 const MARKS = ['✓', '×', '↓', '↩'];
 /** What may follow the test's name on its line: the duration, then a skip note. */
