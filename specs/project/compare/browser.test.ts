@@ -98,6 +98,14 @@ test('the report page shows the JSON, filters and expands in Chromium', async (c
     await mkdir('reports', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);
+    // Printing: every cell opens and the filters go.
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const details = page.locator('details');
+    expect(await page.locator('details[open]').count()).toBe(await details.count());
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
     // Nothing but the page itself was loaded.
     expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
   } finally {
