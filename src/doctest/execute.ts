@@ -204,6 +204,8 @@ async function compile(code: string, filename: string, keepAlive: () => void): P
     try {
       return new vm.Script(inScope(js), { filename });
     } catch {
+      // Report the error of the code as written, not as wrapped.
+      new vm.Script(code, { filename });
       throw err;
     }
   }

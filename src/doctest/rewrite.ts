@@ -76,6 +76,10 @@ export function prepareSource(source: string): Runnable {
     true,
     ts.ScriptKind.TS,
   );
+  // Leave code that does not parse alone: running it reports the syntax error as written.
+  if ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) {
+    return { code: source, isAsync: false, declared: [] };
+  }
   const imports: Edit[] = [];
   collectImportCalls(sf, sf, imports);
   const isAsync = sf.statements.some(hasTopLevelAwait);

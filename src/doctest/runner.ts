@@ -93,7 +93,9 @@ export async function runDoctests({
       perFile = [];
       for (const job of jobs) {
         perFile.push(
-          job.tests.length > 0 ? await runFile(job, { importModule: nativeImport }) : [],
+          job.tests.length > 0
+            ? await runFile({ ...job, syncTimeout: true }, { importModule: nativeImport })
+            : [],
         );
       }
     }

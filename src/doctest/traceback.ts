@@ -80,7 +80,8 @@ function exampleFrames(stack: string, filename: string, cwd: string): Frame[] {
     if (!isExample && path.resolve(cwd, shownPath(location, cwd)).startsWith(OWN_DIR)) continue;
     if (reachedExample && !isExample) break;
     reachedExample ||= isExample;
-    const fn = m[1] && !/^(?:Object\.)?<anonymous>$/.test(m[1]) ? m[1] : '<module>';
+    const fn =
+      m[1] && !/^(?:Object\.)?<anonymous>$/.test(m[1]) ? m[1].replace(/^Object\./, '') : '<module>';
     frames.push({
       fn: isExample ? '<module>' : fn,
       file: isExample ? location : shownPath(location, cwd),

@@ -1,40 +1,70 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { prepareSource } from '../../../src/doctest/rewrite.ts';
+import { inScope } from '../../../src/doctest/runnable.ts';
+
+/** Run prepared examples one after another with one scope object, as the executor does. */
+function runAll(sources: string[]): { scope: Record<string, unknown>; values: unknown[] } {
+  const scope: Record<string, unknown> = {};
+  const context = vm.createContext({ __tsdoctest_scope__: scope });
+  const values = sources.map((source) => {
+    const { code, declared } = prepareSource(source);
+    for (const name of declared) if (!(name in scope)) scope[name] = undefined;
+    return new vm.Script(inScope(code)).runInContext(context);
+  });
+  return { scope, values };
+}
 
 describe('prepareSource', () => {
-  it('leaves code without await or import() alone', () => {
-    expect(prepareSource('1 + 1\n')).toEqual({ code: '1 + 1\n', isAsync: false });
+  it('leaves code without declarations, await or import() alone', () => {
+    expect(prepareSource('1 + 1\n')).toEqual({ code: '1 + 1\n', isAsync: false, declared: [] });
   });
 
   it('routes import() through the module, keeping synchronous code synchronous', () => {
     expect(prepareSource("import('./x.ts').then((m) => m)\n")).toEqual({
       code: "__tsdoctest_import__('./x.ts').then((m) => m)\n",
       isAsync: false,
+      declared: [],
     });
   });
 
   it('leaves await inside functions alone', () => {
-    expect(prepareSource('const f = async () => await 1\n').isAsync).toBe(false);
+    expect(prepareSource('const f = async () => await 1\n')).toMatchObject({
+      isAsync: false,
+      declared: ['f'],
+    });
   });
 
-  it('hoists declarations out of the async wrapper and returns the last expression', async () => {
-    const { code, isAsync } = prepareSource(
-      'const { a } = await Promise.resolve({ a: 1 }), [b] = [2]\nvar v = 3\nfunction f() { return a + b + v }\nclass K {}\nlet none\nf()\n',
-    );
-    expect(isAsync).toBe(true);
-    const context = vm.createContext({});
-    const result = await (new vm.Script(code).runInContext(context) as Promise<{ value: unknown }>);
-    expect(result.value).toBe(6);
-    // Declarations stay visible to the next example in the same context.
-    expect(vm.runInContext('[a, b, v, typeof f, typeof K, none]', context)).toEqual([
-      1,
-      2,
-      3,
-      'function',
-      'function',
-      undefined,
+  it('leaves code that does not parse alone, so its own syntax error is reported', () => {
+    expect(prepareSource('const x = (1 +\n')).toEqual({
+      code: 'const x = (1 +\n',
+      isAsync: false,
+      declared: [],
+    });
+  });
+
+  it('turns declarations into assignments on the scope, showing no value', () => {
+    const { scope, values } = runAll([
+      'const { a } = { a: 1 }, [b] = [2]\nvar v = 3',
+      'function f() { return a + b + v }\nclass K {}\nlet none',
+      'f()',
     ]);
+    expect(values).toEqual([undefined, undefined, 6]);
+    expect(Object.keys(scope)).toEqual(['a', 'b', 'v', 'f', 'K', 'none']);
+    expect(typeof scope.K).toBe('function');
+  });
+
+  it('wraps top-level await in an async function that hands back the last value', async () => {
+    const { code, isAsync, declared } = prepareSource(
+      'const x = await Promise.resolve(20)\nx + 1\n',
+    );
+    expect([isAsync, declared]).toEqual([true, ['x']]);
+    const scope: Record<string, unknown> = { x: undefined };
+    const context = vm.createContext({ __tsdoctest_scope__: scope });
+    const result = await (new vm.Script(inScope(code)).runInContext(context) as Promise<{
+      value: unknown;
+    }>);
+    expect([result.value, scope.x]).toEqual([21, 20]);
   });
 
   it('keeps the example on its own lines so stack frames point at them', () => {

@@ -55,7 +55,7 @@ describe('runDoctests (in process)', () => {
   it('shares declarations within a comment only, and sees private module names', async () => {
     const report = await run(['fixtures/doctest/scope.ts']);
     expect(report.failed).toBe(0);
-    expect(report.attempted).toBe(13);
+    expect(report.attempted).toBe(17);
   });
 
   it('applies each flag', async () => {
