@@ -81,21 +81,30 @@ export async function runDoctests({
   const pool =
     options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs);
   try {
-    const found = files.map((file, i) => findDocTests(file, sources[i] as string, cwd));
-    const jobs = found.map((f) => jobFor(f, flags, timeoutMs));
+    const found: FoundFile[] = [];
     let perFile: ItemResult[][];
     if (pool) {
-      perFile = await Promise.all(jobs.map((job) => (job.tests.length > 0 ? pool.run(job) : [])));
+      // Hand each file to the pool as soon as it is parsed, so the workers start early.
+      const running: Promise<ItemResult[]>[] = [];
+      for (const [i, file] of files.entries()) {
+        const f = findDocTests(file, sources[i] as string, cwd);
+        found.push(f);
+        const job = jobFor(f, flags, timeoutMs);
+        running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
+        await new Promise(setImmediate);
+      }
+      perFile = await Promise.all(running);
     } else {
       const { registerHooks, nativeImport } = await import('./in-process.ts');
       await registerHooks();
       const { runFile } = await import('./execute.ts');
       perFile = [];
-      for (const job of jobs) {
+      for (const [i, file] of files.entries()) {
+        const f = findDocTests(file, sources[i] as string, cwd);
+        found.push(f);
+        const job = { ...jobFor(f, flags, timeoutMs), syncTimeout: true };
         perFile.push(
-          job.tests.length > 0
-            ? await runFile({ ...job, syncTimeout: true }, { importModule: nativeImport })
-            : [],
+          job.tests.length > 0 ? await runFile(job, { importModule: nativeImport }) : [],
         );
       }
     }
