@@ -324,7 +324,15 @@ export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<I
         flags: options.flags,
       };
       if (reason) {
-        examples.push({ ...base, got: '', exception: null, status: 'skipped', skipReason: reason });
+        const skipped = {
+          ...base,
+          got: '',
+          exception: null,
+          status: 'skipped' as const,
+          skipReason: reason,
+        };
+        examples.push(skipped);
+        hooks.onExample?.(t, e, skipped);
         continue;
       }
       hooks.onExampleStart?.(t, e);

@@ -76,8 +76,27 @@ export function topLevelNames(sf: TS.SourceFile): string[] {
   return [...new Set(names)];
 }
 
+/** Where `/**` occurs in the text (a superset of the doc comments' starts), ascending. */
+function docCommentStarts(text: string): number[] {
+  const marks: number[] = [];
+  for (let at = text.indexOf('/**'); at >= 0; at = text.indexOf('/**', at + 3)) marks.push(at);
+  return marks;
+}
+
+/** Is there a mark in [start, end)? (binary search) */
+function hasMark(marks: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && (marks[lo] as number) < end;
+}
+
 /** The name a declaration adds to the qualified-name path, if it is one. */
-function declarationName(node: TS.Node): string | undefined {
+function declarationName(node: TS.Node, sf: TS.SourceFile): string | undefined {
   if (ts.isConstructorDeclaration(node)) return 'constructor';
   if (ts.isVariableStatement(node)) {
     const first = node.declarationList.declarations[0];
@@ -105,7 +124,7 @@ function declarationName(node: TS.Node): string | undefined {
     if (!name) return hasModifier(node, ts.SyntaxKind.DefaultKeyword) ? 'default' : undefined;
     return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)
       ? name.text
-      : name.getText();
+      : name.getText(sf);
   }
   return undefined;
 }
@@ -114,14 +133,25 @@ function declarationName(node: TS.Node): string | undefined {
 export function findDocTests(file: string, source: string, cwd = process.cwd()): FoundFile {
   // CR and CRLF line ends count as one line break, as for the TypeScript scanner.
   const text = source.replace(/\r\n?/g, '\n');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
   const module = moduleName(file);
   const shownFile = path.relative(cwd, file) || file;
+  const marks = docCommentStarts(text);
+  if (marks.length === 0) return { file, shownFile, module, tests: [], scopeNames: [] };
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    // The examples are read from the comment text; TypeScript need not parse JSDoc.
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind(file),
+  );
   const seen = new Set<number>();
   const tests: DocTest[] = [];
 
   const collect = (node: TS.Node, qualified: string[]): void => {
-    const owner = declarationName(node);
+    // Only subtrees with a `/**` somewhere in their text can hold a doc comment.
+    if (!hasMark(marks, node.pos, node.end)) return;
+    const owner = declarationName(node, sf);
     const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
     for (const range of ranges) {
       if (seen.has(range.pos)) continue;

@@ -5,17 +5,26 @@
  * next comment in a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
+import type { DocTest } from './doctest.ts';
 import type { FileJob } from './execute.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
 
 export type WorkerMessage =
-  | { type: 'start'; test: number; example: number }
-  | { type: 'example'; test: number; example: number; result: ExampleResult }
-  | { type: 'item'; test: number; item: ItemResult }
+  | { type: 'example'; result: ExampleResult }
+  | { type: 'item'; test: number }
   | { type: 'done' };
+
+/** What the pool sends a worker: a job, and where to beat as each example starts. */
+export interface WorkerRequest {
+  job: FileJob;
+  heartbeat: Int32Array;
+}
 
 /** How long past its own timeout a worker may stay silent before it is stopped. */
 const GRACE_MS = 2000;
+
+/** How often the watchdog looks at a worker's heartbeat. */
+const CHECK_MS = 100;
 
 function bootstrap(): string {
   const urls = {
@@ -92,20 +101,32 @@ export class WorkerPool {
     items: ItemResult[],
   ): Promise<{ test: number } | undefined> {
     return new Promise((resolve) => {
-      const itemsBefore = items.length;
-      let current: { test: number; example: number } | undefined;
+      // The worker beats here (test, example, count) as each example starts: no message per start.
+      const heartbeat = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+      heartbeat[0] = job.firstTest;
       let examples: ExampleResult[] = [];
-      let timer: NodeJS.Timeout | undefined;
+      let lastCount = 0;
+      let lastChange = Date.now();
+      const watchdog = setInterval(() => {
+        const count = Atomics.load(heartbeat, 2);
+        if (count !== lastCount) {
+          lastCount = count;
+          lastChange = Date.now();
+        } else if (Date.now() - lastChange > this.timeoutMs + GRACE_MS) {
+          fail(
+            `TimeoutError: example did not finish within ${this.timeoutMs} ms; its worker was stopped`,
+          );
+        }
+      }, CHECK_MS);
       const finish = (stuck: { test: number } | undefined) => {
-        clearTimeout(timer);
+        clearInterval(watchdog);
         worker.off('message', onMessage);
         worker.off('error', onFailure);
         worker.off('exit', onFailure);
         resolve(stuck);
       };
       const fail = (message: string) => {
-        // Died outside any example (e.g. while loading): fail the next test's first example.
-        current ??= { test: job.firstTest + items.length - itemsBefore, example: 0 };
+        const current = { test: Atomics.load(heartbeat, 0), example: Atomics.load(heartbeat, 1) };
         const test = job.tests[current.test];
         const example = test?.examples[current.example];
         if (test && example) {
@@ -124,22 +145,15 @@ export class WorkerPool {
         finish({ test: current.test });
       };
       const onMessage = (message: WorkerMessage) => {
-        clearTimeout(timer);
-        if (message.type === 'start') {
-          current = { test: message.test, example: message.example };
-          timer = setTimeout(
-            () =>
-              fail(
-                `TimeoutError: example did not finish within ${this.timeoutMs} ms; its worker was stopped`,
-              ),
-            this.timeoutMs + GRACE_MS,
-          );
-        } else if (message.type === 'example') {
+        if (message.type === 'example') {
           examples.push(message.result);
         } else if (message.type === 'item') {
-          items.push(message.item);
+          const test = job.tests[message.test] as DocTest;
+          items.push(tally({ name: test.name, file: test.file, line: test.line, examples }));
           examples = [];
-          current = undefined;
+          // Until the next example starts, a hang belongs to the next comment.
+          Atomics.store(heartbeat, 0, message.test + 1);
+          Atomics.store(heartbeat, 1, 0);
         } else {
           finish(undefined);
         }
@@ -152,7 +166,7 @@ export class WorkerPool {
       worker.on('message', onMessage);
       worker.on('error', onFailure);
       worker.on('exit', onFailure);
-      worker.postMessage(job);
+      worker.postMessage({ job, heartbeat });
     });
   }
 

@@ -8,6 +8,7 @@
  * specifiers resolve as they would in the module itself. Lines stay where they
  * were, so stack frames point at the example's own lines.
  */
+import vm from 'node:vm';
 import type * as TS from 'typescript';
 import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
 import ts from './typescript.ts';
@@ -67,8 +68,29 @@ function textWith(node: TS.Node, sf: TS.SourceFile, edits: Edit[]): string {
 }
 
 /** Turn an example's source into a runnable script (most examples are returned as they are). */
+/** Is `text` a JavaScript expression? (V8 parses it; nothing runs.) */
+function parses(text: string): boolean {
+  try {
+    new vm.Script(`(${text}\n)`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `const x = <expression without , ; or newline>`: common enough to skip the parser for. */
+const SIMPLE_DECLARATION = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^,;\n]+?)\s*;?\n?$/;
+
 export function prepareSource(source: string): Runnable {
   if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false, declared: [] };
+  const simple = SIMPLE_DECLARATION.exec(source);
+  if (simple && !/\bawait\b|\bimport\s*\(|\/\/|\/\*/.test(source) && parses(simple[2] as string)) {
+    return {
+      code: `void (${simple[1]} = ${simple[2]});\n`,
+      isAsync: false,
+      declared: [simple[1] as string],
+    };
+  }
   const sf = ts.createSourceFile(
     'example.ts',
     source,

@@ -1,15 +1,59 @@
 /**
- * The TypeScript compiler, loaded on first use with `require`: imported
- * through tsx's ESM hooks its 9 MB would be transformed first (seconds), and
- * loading it lazily lets the worker pool boot meanwhile.
+ * The TypeScript compiler, loaded on first use: with `require` semantics (through
+ * tsx's ESM hooks its 9 MB would be transformed first, which takes seconds),
+ * lazily (the worker pool boots meanwhile), and with a V8 code cache in the temp
+ * directory, which cuts its compile time by about two thirds on later runs.
  */
-import { createRequire } from 'node:module';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
 
 type TypeScript = typeof import('typescript');
 let loaded: TypeScript | undefined;
 
+function load(): TypeScript {
+  const file = createRequire(import.meta.url).resolve('typescript');
+  const source = readFileSync(file, 'utf8');
+  const { version } = JSON.parse(
+    readFileSync(path.join(path.dirname(file), '../package.json'), 'utf8'),
+  );
+  const cacheFile = path.join(
+    tmpdir(),
+    `tsdoctest-typescript-${version}-v8-${process.versions.v8}.cache`,
+  );
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // First run: no cache yet.
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const module = { exports: {} as TypeScript };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(
+    module.exports,
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    path.dirname(file),
+  );
+  if (!cachedData || script.cachedDataRejected) {
+    try {
+      const partial = `${cacheFile}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      // A read-only temp directory only costs speed.
+    }
+  }
+  return module.exports;
+}
+
 export function typescript(): TypeScript {
-  loaded ??= createRequire(import.meta.url)('typescript') as TypeScript;
+  loaded ??= load();
   return loaded;
 }
 

@@ -1,10 +1,11 @@
 /**
- * A pool worker: runs the file jobs the pool sends and reports each example
- * as it starts and ends, so the pool can stop a hung worker and say where.
+ * A pool worker: runs the file jobs the pool sends, beats the shared heartbeat
+ * as each example starts and reports each as it ends, so the pool can stop a
+ * hung worker and say where.
  */
 import { parentPort } from 'node:worker_threads';
-import { type FileJob, runFile } from './execute.ts';
-import type { WorkerMessage } from './pool.ts';
+import { runFile } from './execute.ts';
+import type { WorkerMessage, WorkerRequest } from './pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
@@ -16,11 +17,15 @@ process.on('uncaughtException', () => {});
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-port.on('message', async (job: FileJob) => {
+port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
   await runFile(job, {
-    onExampleStart: (test, example) => post({ type: 'start', test, example }),
-    onExample: (test, example, result) => post({ type: 'example', test, example, result }),
-    onItem: (test, item) => post({ type: 'item', test, item }),
+    onExampleStart: (test, example) => {
+      Atomics.store(heartbeat, 0, test);
+      Atomics.store(heartbeat, 1, example);
+      Atomics.add(heartbeat, 2, 1);
+    },
+    onExample: (_test, _example, result) => post({ type: 'example', result }),
+    onItem: (test) => post({ type: 'item', test }),
   });
   post({ type: 'done' });
 });
