@@ -54,7 +54,9 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(bootstrap(), { eval: true, stdout: false, stderr: false });
+    const worker = new Worker(bootstrap(), { eval: true, stdout: true, stderr: false });
+    // Output an example writes after it has finished must not land inside the report (e.g. JSON).
+    worker.stdout.resume();
     this.all.add(worker);
     return worker;
   }
