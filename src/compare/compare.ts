@@ -49,9 +49,10 @@ export function plannedRunners(
   runners: readonly Runner[] = RUNNERS,
 ) {
   const files = filesByRunner(selectConcepts(concepts, sel), sel.columns);
-  return runners
-    .filter((r) => files.has(r.id))
-    .map((r) => ({ runner: r, files: files.get(r.id) ?? [] }));
+  return runners.flatMap((runner) => {
+    const own = files.get(runner.id);
+    return own ? [{ runner, files: own }] : [];
+  });
 }
 
 export async function compare(concepts: Concept[], opts: CompareOptions): Promise<CompareReport> {

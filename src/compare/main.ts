@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { CommanderError, InvalidArgumentError } from 'commander';
 import { createColors } from 'picocolors';
 import type { Concept } from '../../specs/concepts.ts';
 import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
@@ -13,7 +13,7 @@ import { compare, plannedRunners } from './compare.ts';
 import { COLUMNS, type Column } from './model.ts';
 import { liveProgress, plainProgress } from './progress.ts';
 import { renderTerminal } from './render/terminal.ts';
-import type { RunContext } from './run/runners.ts';
+import type { RunContext, Runner } from './run/runners.ts';
 
 export interface MainDeps {
   concepts: Concept[];
@@ -23,6 +23,8 @@ export interface MainDeps {
   stderr: NodeJS.WriteStream;
   /** Other framework configs (the tests run the sample suites). */
   configs?: RunContext['configs'];
+  /** Other runners than the real frameworks (the tests use fakes). */
+  runners?: readonly Runner[];
 }
 
 function columnList(value: string): Column[] {
@@ -48,11 +50,20 @@ interface Options {
   timeout: number;
 }
 
-export async function main(argv: string[], deps: MainDeps): Promise<number> {
+/**
+ * Parse the options; a usage error or `--help` becomes an exit code instead
+ * of `process.exit`, so the command can run in-process.
+ */
+function parseOptions(argv: string[], deps: MainDeps): Options | number {
   const program = createProgram(
     'compare',
     'Run every lesson in every framework and show them side by side.',
   )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => deps.stdout.write(text),
+      writeErr: (text) => deps.stderr.write(text),
+    })
     .option('--demo-failures', 'run the deliberate failure demos instead of the lessons', false)
     .option('--only <concept-id>', 'run one concept of the catalogue')
     .option('--frameworks <list>', `comma-separated columns (${COLUMNS.join(',')})`, columnList, [
@@ -64,14 +75,26 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
       'kill a framework run after this long',
       integerIn(1000, 3_600_000),
       600_000,
-    )
-    .parse(argv, { from: 'user' });
-  const opts = program.opts<Options>();
-  if (opts.only && !deps.concepts.some((c) => c.id === opts.only)) {
-    program.error(`error: unknown concept id "${opts.only}" (see specs/concepts.ts)`, {
-      exitCode: EXIT_USAGE,
-    });
+    );
+  try {
+    program.parse(argv, { from: 'user' });
+    const opts = program.opts<Options>();
+    if (opts.only && !deps.concepts.some((c) => c.id === opts.only)) {
+      program.error(`error: unknown concept id "${opts.only}" (see specs/concepts.ts)`, {
+        exitCode: EXIT_USAGE,
+      });
+    }
+    return opts;
+  } catch (err) {
+    if (!(err instanceof CommanderError)) throw err;
+    // Help and version exit 0; every other commander error is a usage error.
+    return err.exitCode === 0 ? 0 : EXIT_USAGE;
   }
+}
+
+export async function main(argv: string[], deps: MainDeps): Promise<number> {
+  const opts = parseOptions(argv, deps);
+  if (typeof opts === 'number') return opts;
 
   const { stdout, stderr, env } = deps;
   // Live progress needs a real terminal on stderr (a pty without a size shows nothing) and not CI.
@@ -79,7 +102,7 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
     Boolean(stderr.isTTY) && (stderr.rows ?? 0) > 0 && env.CI !== 'true' && env.CI !== '1';
   const colors = Boolean(stdout.isTTY) && !env.NO_COLOR;
   const selection = { demoFailures: opts.demoFailures, only: opts.only, columns: opts.frameworks };
-  const runners = plannedRunners(deps.concepts, selection).map((p) => p.runner.id);
+  const runners = plannedRunners(deps.concepts, selection, deps.runners).map((p) => p.runner.id);
   const progress = live
     ? liveProgress(stderr, runners, createColors(colors))
     : plainProgress((line) => stderr.write(`${line}\n`));
@@ -93,6 +116,7 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
     timeoutMs: opts.timeout,
     progress,
     configs: deps.configs,
+    runners: deps.runners,
   });
   stdout.write(`${renderTerminal(report, colors)}\n`);
   const shown = path.relative(deps.root, outDir) || '.';

@@ -160,6 +160,25 @@ describe('cells', () => {
     expect(r.rows[1]?.cells.python.message).toMatch(/test_crash\.py failed to load: ImportError/);
   });
 
+  test('a crash or load error with nothing but headers still makes a one-line message', () => {
+    const jest = recordedRun('jest');
+    const headersOnly = {
+      ...jest,
+      fileErrors: jest.fileErrors.map((f) => ({ ...f, message: '● Test suite failed to run\n\n' })),
+    };
+    const r = report([...recordedRuns().filter((x) => x.runner !== 'jest'), headersOnly], demos);
+    expect(r.rows[1]?.cells.jest.message).toBe(
+      'fixtures/compare/samples/jest/crash.test.ts failed to load: ',
+    );
+    const blank = { ...recordedRun('vitest'), crashed: ' \n ' };
+    const crashed = report([blank], lessons, ['vitest']);
+    expect(crashed.rows[0]?.cells.vitest).toMatchObject({
+      outcome: 'error',
+      message: 'the vitest run crashed: ',
+      output: ' \n ',
+    });
+  });
+
   test('runs are summarised with totals and wall times', () => {
     const r = report(recordedRuns());
     expect(r.runs.find((x) => x.runner === 'vitest')).toMatchObject({
@@ -189,6 +208,18 @@ describe('the code of a test', () => {
       ]),
     ).toBe(
       '@unittest.skip("not on this release")\ndef test_skipped(self):\n    self.assertEqual(self.cal.add_num_and_double(1, 1), 4)',
+    );
+  });
+
+  test('Python: a line past the end falls back to the name; a def not there is empty', () => {
+    const file = 'fixtures/compare/samples/python/test_cal.py';
+    const skipped =
+      '@unittest.skip("not on this release")\ndef test_skipped(self):\n    self.assertEqual(self.cal.add_num_and_double(1, 1), 4)';
+    expect(testSource(process.cwd(), file, ['TestCal', 'test_skipped'], 10_000)).toBe(skipped);
+    expect(testSource(process.cwd(), file, ['TestCal', 'test_not_there'])).toBe('');
+    // At the line the framework gave: the def and its body, up to the next def.
+    expect(testSource(process.cwd(), file, ['TestCal', 'setUp'], 10)).toBe(
+      'def setUp(self):\n    self.cal = Cal()',
     );
   });
 

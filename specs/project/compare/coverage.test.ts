@@ -72,3 +72,15 @@ test('another version or an unreadable file is not used', async () => {
   await writeFile(path.join(root, 'coverage/side-by-side.json'), '{ not json');
   expect(readCoverage(root).available).toBe(false);
 });
+
+test('without a union only the frameworks are read', async () => {
+  await write({
+    version: 1,
+    frameworks: { vitest: { files: {}, totals: summary(50) } },
+  });
+  expect(readCoverage(root)).toEqual({
+    available: true,
+    columns: { vitest: { linesPct: 50, files: {} } },
+    union: undefined,
+  });
+});

@@ -19,6 +19,13 @@ test('a command that is not installed is reported, not thrown', async () => {
   expect(result.failure).toBe('test-dojo-no-such-command not found');
 });
 
+test('a command that cannot start for another reason says why', async () => {
+  // A directory is not executable: spawn fails with EACCES, not ENOENT.
+  const result = await runProcess(os.tmpdir(), [], opts);
+  expect(result.code).toBe(null);
+  expect(result.failure).toMatch(/EACCES/);
+});
+
 test('a run that outlives its timeout is killed and says so', async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   const running = runProcess(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {

@@ -8,6 +8,21 @@ import { renderHtml } from '../../../src/compare/render/html.ts';
 import { renderTerminal } from '../../../src/compare/render/terminal.ts';
 import { recordedRun } from './recorded.ts';
 
+/** A run that went wrong, as the terminal and the page show it. */
+function troubledReport(): CompareReport {
+  return buildReport({
+    concepts: [],
+    runs: [
+      recordedRun('jest', { crashed: 'no report written (exit code 1)\n\nSyntaxError: x' }),
+      recordedRun('pytest', { available: false, unavailable: 'python3 not found', tests: [] }),
+    ],
+    selection: { demoFailures: false, columns: ['python', 'jest'] },
+    root: process.cwd(),
+    wallMs: 800,
+    coverage: { available: false, hint: 'coverage: run npm run coverage' },
+  });
+}
+
 function sampleReport(demoFailures: boolean): CompareReport {
   return buildReport({
     concepts: sampleConcepts.filter((c) => Boolean(c.demo) === demoFailures),
@@ -64,6 +79,18 @@ describe('terminal', () => {
     expect(demos).toMatch(/as expected/);
   });
 
+  test('a crashed run, a missing tool, no concepts and no coverage are each said in words', () => {
+    const text = renderTerminal(troubledReport(), false);
+    expect(text).toContain('No concepts to compare.');
+    expect(text).toMatch(
+      /^ {2}jest +crashed: no report written \(exit code 1\) {2}1\.2 s, exit 1$/m,
+    );
+    expect(text).toMatch(/^ {2}pytest +not available: python3 not found$/m);
+    expect(text).toMatch(/^ {2}wall +0\.8 s$/m);
+    expect(text).toMatch(/\(lines\)\n {2}coverage: run npm run coverage\n/);
+    expect(text).toContain('Every cell matches its expected outcome (0 concepts).');
+  });
+
   test('colours when asked', () => {
     const coloured = renderTerminal(sampleReport(false), true);
     expect(coloured).not.toBe(stripAnsi(coloured));
@@ -94,6 +121,25 @@ describe('HTML', () => {
     expect(html.match(/class="status">✗ failed</g)).toHaveLength(3);
     expect(html.match(/class="error mismatch"/g)).toHaveLength(3);
     expect(html).toContain('3 cell(s) differ from the catalogue.');
+  });
+
+  test('a crashed run, a missing tool and no coverage file are said in words', () => {
+    const page = renderHtml(troubledReport());
+    expect(page).toContain(
+      '<tr data-runner="jest"><td>jest</td><td>crashed: no report written (exit code 1)</td>',
+    );
+    expect(page).toContain('<td>not available: python3 not found</td>');
+    expect(page).toContain('<p class="note">coverage: run npm run coverage</p>');
+  });
+
+  test('coverage without a union or per-file figures shows the totals only', () => {
+    const page = renderHtml({
+      ...report,
+      coverage: { available: true, columns: { jest: { linesPct: 88.8, files: {} } } },
+    });
+    expect(page).toMatch(/<tr data-runner="jest">.*?<td>88\.8%<\/td>/);
+    expect(page).not.toContain('(union)');
+    expect(page).not.toContain('src/domain/salary.ts');
   });
 
   test('shows coverage per framework and file, with the lines no test ran, and the union', () => {

@@ -24,6 +24,8 @@ export interface RunContext {
   timeoutMs: number;
   /** Config files other than the project's (the recorded samples use their own). */
   configs?: { jest?: string; vitest?: string };
+  /** Starts a process; `runProcess` unless a test stands in for the frameworks. */
+  exec?: typeof runProcess;
 }
 
 export interface Runner {
@@ -74,7 +76,7 @@ export async function finish(
 }
 
 function node(ctx: RunContext, script: string, args: string[]) {
-  return runProcess(process.execPath, [path.join(ctx.root, script), ...args], {
+  return (ctx.exec ?? runProcess)(process.execPath, [path.join(ctx.root, script), ...args], {
     cwd: ctx.root,
     env: childEnv(ctx.demoFailures),
     timeoutMs: ctx.timeoutMs,
@@ -148,7 +150,7 @@ function pythonDir(files: string[]): string {
 }
 
 function python(ctx: RunContext, cwd: string, args: string[]) {
-  return runProcess('python3', args, {
+  return (ctx.exec ?? runProcess)('python3', args, {
     cwd: path.join(ctx.root, cwd),
     env: childEnv(ctx.demoFailures),
     timeoutMs: ctx.timeoutMs,

@@ -1,0 +1,260 @@
+// The runners in-process, with a fake process starter playing back the recordings: the
+// command lines they build, and every way a framework run can go wrong, without starting one.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { RunnerId } from '../../../src/compare/model.ts';
+import type { ProcessResult } from '../../../src/compare/run/process.ts';
+import { RUNNERS, type RunContext } from '../../../src/compare/run/runners.ts';
+import { RECORDED_ROOT, recorded, SAMPLES_PY } from './recorded.ts';
+
+interface Call {
+  command: string;
+  args: string[];
+  cwd: string;
+  demo: string | undefined;
+}
+
+/** What one fake process does: write its report (to the path it is given) and print. */
+type Act = (args: string[]) => Promise<Partial<ProcessResult>> | Partial<ProcessResult>;
+
+let scratch = '';
+let calls: Call[] = [];
+
+beforeEach(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'compare-fake-'));
+  calls = [];
+});
+
+afterEach(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** A context whose processes are played, in order, by `acts`. */
+function context(acts: Act[], patch: Partial<RunContext> = {}): RunContext {
+  let next = 0;
+  return {
+    root: RECORDED_ROOT,
+    scratch,
+    demoFailures: false,
+    timeoutMs: 5_000,
+    exec: async (command, args, options) => {
+      calls.push({ command, args, cwd: options.cwd, demo: options.env.TEST_DOJO_DEMO_FAILURES });
+      const act = acts[next++];
+      if (!act) throw new Error(`unexpected process: ${command} ${args.join(' ')}`);
+      return { code: 0, stdout: '', stderr: '', ms: 100, ...(await act(args)) };
+    },
+    ...patch,
+  };
+}
+
+const runner = (id: RunnerId) => {
+  const found = RUNNERS.find((r) => r.id === id);
+  if (!found) throw new Error(`no runner ${id}`);
+  return found;
+};
+
+/** The value after `flag`, or of `flag=value`. */
+function arg(args: string[], flag: string): string {
+  const i = args.indexOf(flag);
+  const inline = args.find((a) => a.startsWith(`${flag}=`));
+  const value = i >= 0 ? args[i + 1] : inline?.slice(flag.length + 1);
+  if (!value) throw new Error(`no ${flag} in ${args.join(' ')}`);
+  return value;
+}
+
+const writes = (flag: string, recording: string, printed: Partial<ProcessResult> = {}) =>
+  (async (args) => {
+    await writeFile(arg(args, flag), recorded(recording));
+    return printed;
+  }) satisfies Act;
+
+describe('jest and vitest', () => {
+  test('jest runs its files by path with a JSON report and the verbose reporter', async () => {
+    const files = ['fixtures/compare/samples/jest/cal.test.ts'];
+    const result = await runner('jest').run(
+      files,
+      context([
+        writes('--outputFile', 'jest.json', { code: 1, stderr: recorded('jest.stderr.txt') }),
+      ]),
+    );
+    const [call] = calls;
+    expect(call?.command).toBe(process.execPath);
+    expect(call?.args[0]).toBe(path.join(RECORDED_ROOT, 'node_modules/jest/bin/jest.js'));
+    expect(call?.args).not.toContain('--config');
+    expect(call?.args.slice(-2)).toEqual(['--runTestsByPath', ...files]);
+    expect(call?.demo).toBeUndefined();
+    expect(result).toMatchObject({
+      runner: 'jest',
+      column: 'jest',
+      command: `npx jest --verbose ${files[0]}`,
+      available: true,
+      exitCode: 1,
+      wallMs: 100,
+    });
+    expect(result.crashed).toBeUndefined();
+    expect(result.tests.find((t) => t.name.at(-1) === 'adds and doubles')?.output).toMatch(/^✓ /);
+  });
+
+  test('jest takes another config, and the demo switch, when the context says so', async () => {
+    await runner('jest').run(
+      ['a.test.ts'],
+      context([writes('--outputFile', 'jest.json')], {
+        demoFailures: true,
+        configs: { jest: 'other.config.js' },
+      }),
+    );
+    expect(calls[0]?.args.slice(1, 3)).toEqual(['--config', 'other.config.js']);
+    expect(calls[0]?.demo).toBe('1');
+  });
+
+  test('vitest runs with or without another config and reads both of its reporters', async () => {
+    const play = writes('--outputFile.json', 'vitest.json', {
+      stdout: recorded('vitest.stdout.txt'),
+      stderr: recorded('vitest.stderr.txt'),
+    });
+    const plain = await runner('vitest').run(['v.test.ts'], context([play]));
+    await runner('vitest').run(
+      ['v.test.ts'],
+      context([play], { configs: { vitest: 'other.config.ts' } }),
+    );
+    expect(calls[0]?.args.slice(1, 2)).toEqual(['run']);
+    expect(calls[0]?.args).not.toContain('--config');
+    expect(calls[1]?.args.slice(1, 4)).toEqual(['run', '--config', 'other.config.ts']);
+    expect(plain.command).toBe('npx vitest run --reporter=verbose v.test.ts');
+    expect(plain.tests.filter((t) => t.status === 'skipped').map((t) => t.message)).toContain(
+      'not on this release',
+    );
+  });
+
+  test('a vitest run that wrote no report is crashed, with what it printed', async () => {
+    const result = await runner('vitest').run(
+      ['v.test.ts'],
+      context([() => ({ code: 1, stderr: recorded('vitest-crashed.stderr.txt') })]),
+    );
+    expect(result.crashed).toMatch(/^no report written \(exit code 1\)\n\n/);
+    expect(result.tests).toEqual([]);
+  });
+});
+
+describe('tsdoctest', () => {
+  test('runs twice, JSON for outcomes and -v for the words, and adds up both times', async () => {
+    const files = ['src/domain/calculation.ts'];
+    const result = await runner('tsdoctest').run(
+      files,
+      context([
+        writes('--output', 'tsdoctest.json', { code: 1, ms: 300 }),
+        () => ({ code: 1, stdout: recorded('tsdoctest.verbose.txt'), ms: 200 }),
+      ]),
+    );
+    expect(calls.map((c) => c.args.slice(1))).toEqual([
+      ['--reporter', 'json', '--output', path.join(scratch, 'tsdoctest.json'), ...files],
+      ['-v', ...files],
+    ]);
+    expect(result.wallMs).toBe(500);
+    expect(result.exitCode).toBe(1);
+    expect(result.tests.length).toBeGreaterThan(0);
+    expect(result.tests.every((t) => t.output.startsWith('Trying:') || t.output === '')).toBe(true);
+  });
+});
+
+describe('python', () => {
+  const files = [`${SAMPLES_PY}/test_cal.py`, `${SAMPLES_PY}/test_crash.py`];
+
+  test('pytest runs in the directory its files share, with JUnit XML, and reads it', async () => {
+    const result = await runner('pytest').run(
+      files,
+      context([
+        () => ({ code: 0 }),
+        writes('--junitxml', 'pytest.junit.xml', {
+          code: 1,
+          stdout: recorded('pytest.stdout.txt'),
+        }),
+      ]),
+    );
+    expect(calls[0]).toMatchObject({
+      command: 'python3',
+      args: ['-c', 'import pytest'],
+      cwd: path.join(RECORDED_ROOT, '.'),
+    });
+    expect(calls[1]?.cwd).toBe(path.join(RECORDED_ROOT, SAMPLES_PY));
+    expect(calls[1]?.args.slice(-2)).toEqual(['test_cal.py', 'test_crash.py']);
+    expect(result.command).toBe(
+      `cd ${SAMPLES_PY} && python3 -m pytest -v test_cal.py test_crash.py`,
+    );
+    expect(result.fileErrors.map((f) => f.file)).toEqual([`${SAMPLES_PY}/test_crash.py`]);
+    expect(result.tests.some((t) => t.status === 'failed')).toBe(true);
+  });
+
+  test('files with no directory in common run from the root', async () => {
+    const result = await runner('pytest').run(
+      ['a/test_a.py', 'b/test_b.py'],
+      context([() => ({}), () => ({ code: 4 })]),
+    );
+    expect(calls[1]?.cwd).toBe(path.join(RECORDED_ROOT, '.'));
+    expect(result.command).toMatch(/^cd \. && python3 -m pytest -v a\/test_a\.py b\/test_b\.py$/);
+    expect(result.crashed).toMatch(/^no report written \(exit code 4\)/);
+  });
+
+  test('python3 without pytest: the pytest column is not available, and says how to fix it', async () => {
+    const result = await runner('pytest').run(
+      files,
+      context([() => ({ code: 1, stderr: "ModuleNotFoundError: No module named 'pytest'" })]),
+    );
+    expect(result).toMatchObject({
+      available: false,
+      unavailable: 'pytest is not installed (python3 -m pip install pytest)',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('no python3 at all: both Python runners say so and start nothing else', async () => {
+    const missing = () => ({ code: null, failure: 'python3 not found' });
+    const pytest = await runner('pytest').run(files, context([missing]));
+    const doctest = await runner('pydoctest').run(
+      [`${SAMPLES_PY}/calculation.py`],
+      context([missing]),
+    );
+    for (const result of [pytest, doctest]) {
+      expect(result).toMatchObject({ available: false, unavailable: 'python3 not found' });
+    }
+    expect(calls.map((c) => c.args)).toEqual([
+      ['-c', 'import pytest'],
+      ['-c', 'pass'],
+    ]);
+  });
+
+  describe('doctest', () => {
+    const doctestFiles = [`${SAMPLES_PY}/calculation.py`, `${SAMPLES_PY}/test_crash.py`];
+    const run = (act: Act) =>
+      runner('pydoctest').run(doctestFiles, context([() => ({}), act], { demoFailures: true }));
+
+    test('the helper report is read from its stdout', async () => {
+      const result = await run(() => ({ stdout: recorded('pydoctest.json'), ms: 42 }));
+      expect(calls[1]?.args[0]).toMatch(/src\/compare\/python\/doctest_report\.py$/);
+      expect(calls[1]?.args.slice(1)).toEqual(['calculation.py', 'test_crash.py']);
+      expect(calls[1]?.demo).toBe('1');
+      expect(result).toMatchObject({ exitCode: 0, wallMs: 42 });
+      expect(result.command).toBe(
+        `cd ${SAMPLES_PY} && python3 -m doctest -v calculation.py test_crash.py`,
+      );
+      expect(result.tests.map((t) => t.name[0])).toContain('calculation.Cal.add_num_and_double');
+    });
+
+    test('a helper that exits non-zero is a crashed run with its stderr', async () => {
+      const result = await run(() => ({ code: 1, stderr: 'Traceback ...\nSyntaxError\n' }));
+      expect(result.crashed).toBe('exit code 1\n\nTraceback ...\nSyntaxError');
+    });
+
+    test('a helper that timed out is a crashed run that says so', async () => {
+      const result = await run(() => ({ code: null, failure: 'timed out after 5000 ms' }));
+      expect(result.crashed).toBe('timed out after 5000 ms');
+    });
+
+    test('output that is not the report is a crashed run, not an exception', async () => {
+      const result = await run(() => ({ stdout: '{"files": "nope"}' }));
+      expect(result.crashed).toBe('unreadable report: no files in the doctest report');
+    });
+  });
+});
