@@ -2,8 +2,20 @@
  * Does the output match what was expected, and how to show the difference:
  * CPython's `doctest.OutputChecker`, with its flags and messages.
  */
-import { diffArrays, diffChars, structuredPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { Flag } from './flags.ts';
+
+type Diff = typeof import('diff');
+let diffModule: Diff | undefined;
+
+/**
+ * The diff library, loaded when a difference is first shown, as CommonJS: the
+ * ESM build is 19 modules, each a round trip to the loader hooks' thread.
+ */
+function diff(): Diff {
+  diffModule ??= createRequire(import.meta.url)('diff') as Diff;
+  return diffModule;
+}
 
 export const BLANKLINE_MARKER = '<BLANKLINE>';
 export const ELLIPSIS_MARKER = '...';
@@ -83,10 +95,10 @@ function contextRange(start: number, length: number): string {
   return length === 1 ? `${start}` : `${start},${start + length - 1}`;
 }
 
-type Hunk = ReturnType<typeof structuredPatch>['hunks'][number];
+type Hunk = ReturnType<Diff['structuredPatch']>['hunks'][number];
 
 function patchHunks(want: string, got: string): Hunk[] {
-  const patch = structuredPatch('expected', 'actual', want, got, '', '', { context: 2 });
+  const patch = diff().structuredPatch('expected', 'actual', want, got, '', '', { context: 2 });
   return patch.hunks.map((h) => ({ ...h, lines: h.lines.filter((l) => !l.startsWith('\\')) }));
 }
 
@@ -142,7 +154,7 @@ function contextDiff(want: string, got: string): string[] {
 function hints(before: string, after: string): [string, string] {
   let oldMarks = '';
   let newMarks = '';
-  const parts = diffChars(before, after);
+  const parts = diff().diffChars(before, after);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as (typeof parts)[number];
     const next = parts[i + 1];
@@ -162,7 +174,7 @@ function hints(before: string, after: string): [string, string] {
 
 function ndiff(want: string, got: string): string[] {
   const out: string[] = [];
-  const parts = diffArrays(splitLines(want), splitLines(got));
+  const parts = diff().diffArrays(splitLines(want), splitLines(got));
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as (typeof parts)[number];
     const next = parts[i + 1];

@@ -3,6 +3,7 @@
  * one failed, 2 for usage errors, unreadable files or internal errors.
  */
 import { writeFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, Option } from 'commander';
 import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
 import { type Flag, flagNamed } from './flags.ts';
@@ -46,8 +47,13 @@ function fail(message: string): number {
 }
 
 /** One run: report to stdout or `--output`, and the exit code. */
-export async function runOnce(paths: string[], options: CliOptions): Promise<number> {
+export async function runOnce(
+  paths: string[],
+  options: CliOptions,
+  startedWorkers: Worker[] = [],
+): Promise<number> {
   const runOptions: RunOptions = {
+    startedWorkers,
     flags: options.option,
     failFast: options.failFast,
     timeoutMs: options.timeout,
@@ -78,7 +84,8 @@ export async function runOnce(paths: string[], options: CliOptions): Promise<num
   return report.failed > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** `startedWorkers`: pool workers the entry started before loading the CLI, for the first run. */
+export async function main(argv: string[], startedWorkers: Worker[] = []): Promise<number> {
   const program = createProgram(
     'tsdoctest',
     "Run the `>>>` examples in JSDoc comments, like Python's doctest.",
@@ -111,7 +118,12 @@ export async function main(argv: string[]): Promise<number> {
   const paths = program.args.length > 0 ? program.args : ['src'];
   if (options.watch) {
     const { watch } = await import('./watch.ts');
-    return watch(paths, () => runOnce(paths, options));
+    let first = startedWorkers;
+    return watch(paths, () => {
+      const run = runOnce(paths, options, first);
+      first = [];
+      return run;
+    });
   }
-  return runOnce(paths, options);
+  return runOnce(paths, options, startedWorkers);
 }

@@ -4,10 +4,11 @@
  * interrupt) is terminated; its example fails and the file goes on with the
  * next comment in a fresh worker.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DocTest } from './doctest.ts';
 import type { FileJob } from './execute.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
+import { startWorker } from './worker-boot.mjs';
 
 export type WorkerMessage =
   | { type: 'example'; result: ExampleResult }
@@ -26,35 +27,28 @@ const GRACE_MS = 2000;
 /** How often the watchdog looks at a worker's heartbeat. */
 const CHECK_MS = 100;
 
-function bootstrap(): string {
-  const urls = {
-    tsx: import.meta.resolve('tsx/esm/api'),
-    hooks: new URL('./loader-hooks.ts', import.meta.url).href,
-    worker: new URL('./worker.ts', import.meta.url).href,
-  };
-  // An eval'd worker is a CommonJS script: register tsx, then our hooks (loaded through tsx), then start.
-  return `(async () => {
-    const { register } = await import('node:module');
-    (await import(${JSON.stringify(urls.tsx)})).register();
-    register(${JSON.stringify(urls.hooks)});
-    await import(${JSON.stringify(urls.worker)});
-  })();`;
-}
-
 export class WorkerPool {
   private idle: Worker[] = [];
   private waiting: ((worker: Worker) => void)[] = [];
   private all = new Set<Worker>();
 
+  /** `started`: workers already booting (the CLI starts one first thing), counted in `size`. */
   constructor(
     size: number,
     private readonly timeoutMs: number,
+    started: Worker[] = [],
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (const worker of started.slice(0, size)) this.idle.push(this.adopt(worker));
+    for (const worker of started.slice(size)) void worker.terminate();
+    while (this.idle.length < size) this.idle.push(this.spawn());
   }
 
   private spawn(): Worker {
-    const worker = new Worker(bootstrap(), { eval: true, stdout: true, stderr: false });
+    return this.adopt(startWorker());
+  }
+
+  private adopt(worker: Worker): Worker {
+    worker.ref();
     // Output an example writes after it has finished must not land inside the report (e.g. JSON).
     worker.stdout.resume();
     this.all.add(worker);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import { collectFiles, UsageError } from './files.ts';
 import { type FoundFile, findDocTests } from './finder.ts';
@@ -28,6 +29,8 @@ export interface RunOptions {
   typecheck?: boolean;
   /** Directory paths are resolved and shown relative to (default: process.cwd()). */
   cwd?: string;
+  /** Pool workers already booting (see worker-boot.mjs): the pool adopts them instead of new ones. */
+  startedWorkers?: Worker[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -79,7 +82,9 @@ export async function runDoctests({
   const size = Math.max(1, Math.min(wanted, os.availableParallelism(), files.length));
   // Start the workers first: they boot while this thread parses the files.
   const pool =
-    options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs);
+    options.inProcess || files.length === 0
+      ? undefined
+      : new WorkerPool(size, timeoutMs, options.startedWorkers);
   try {
     const found: FoundFile[] = [];
     let perFile: ItemResult[][];

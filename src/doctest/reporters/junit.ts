@@ -1,5 +1,5 @@
 /** `--reporter junit`: JUnit XML for CI, one testsuite per item and one testcase per example. */
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import type { Report } from '../results.ts';
 import { failureText } from './text.ts';
 
@@ -32,6 +32,10 @@ export function junitReport(report: Report): string {
       return testcase;
     }),
   }));
+  // CommonJS, one file, loaded only for this reporter (the ESM build is some forty modules).
+  const { XMLBuilder } = createRequire(import.meta.url)(
+    'fast-xml-parser',
+  ) as typeof import('fast-xml-parser');
   const builder = new XMLBuilder({
     ignoreAttributes: false,
     format: true,
