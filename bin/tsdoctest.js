@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // Start the TypeScript CLI through tsx, so `npx tsdoctest src` needs no build step.
 // The first pool worker boots meanwhile (unreferenced until the pool adopts it).
+import { createRequire } from 'node:module';
 import { startWorker } from '../src/doctest/worker-boot.mjs';
 
 const first = startWorker();
 first.unref();
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('../src/doctest/cli.ts');
+let main;
+if (process.argv.some((arg) => arg === '--watch' || arg === '--typecheck')) {
+  // These import modules on demand, which takes tsx's ESM hooks.
+  (await import('tsx/esm/api')).register();
+  ({ main } = await import('../src/doctest/cli.ts'));
+} else {
+  // tsx's CommonJS hooks run in this thread: no loader thread to start, no round trips.
+  const require = createRequire(import.meta.url);
+  require('tsx/cjs/api').register();
+  ({ main } = require('../src/doctest/cli.ts'));
+}
 process.exitCode = await main(process.argv, [first]);
