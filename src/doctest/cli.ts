@@ -118,12 +118,8 @@ export async function main(argv: string[], startedWorkers: Worker[] = []): Promi
   const paths = program.args.length > 0 ? program.args : ['src'];
   if (options.watch) {
     const { watch } = await import('./watch.ts');
-    let first = startedWorkers;
-    return watch(paths, () => {
-      const run = runOnce(paths, options, first);
-      first = [];
-      return run;
-    });
+    // The started workers serve the first run only.
+    return watch(paths, () => runOnce(paths, options, startedWorkers.splice(0)));
   }
   return runOnce(paths, options, startedWorkers);
 }
