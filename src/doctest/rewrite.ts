@@ -78,13 +78,33 @@ function parses(text: string): boolean {
   }
 }
 
-/** `const x = <expression without , ; or newline>`: common enough to skip the parser for. */
-const SIMPLE_DECLARATION = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^,;\n]+?)\s*;?\n?$/;
+/** `const x = <expression without ; or newline>`: common enough to skip the parser for. */
+const SIMPLE_DECLARATION = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+?)\s*;?\n?$/;
+
+/**
+ * Does `expression` have a comma outside brackets (`const a = 1, b = 2` declares two
+ * names)? With quotes or slashes about, any comma counts: they would fool the counting.
+ */
+function hasOuterComma(expression: string): boolean {
+  if (/['"`/]/.test(expression)) return expression.includes(',');
+  let depth = 0;
+  for (const char of expression) {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    else if (char === ',' && depth <= 0) return true;
+  }
+  return false;
+}
 
 export function prepareSource(source: string): Runnable {
   if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false, declared: [] };
   const simple = SIMPLE_DECLARATION.exec(source);
-  if (simple && !/\bawait\b|\bimport\s*\(|\/\/|\/\*/.test(source) && parses(simple[2] as string)) {
+  if (
+    simple &&
+    !/\bawait\b|\bimport\s*\(|\/\/|\/\*/.test(source) &&
+    !hasOuterComma(simple[2] as string) &&
+    parses(simple[2] as string)
+  ) {
     return {
       code: `void (${simple[1]} = ${simple[2]});\n`,
       isAsync: false,

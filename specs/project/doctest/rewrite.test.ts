@@ -54,6 +54,19 @@ describe('prepareSource', () => {
     expect(typeof scope.K).toBe('function');
   });
 
+  it('declares one name per declarator, whether or not commas sit inside brackets', () => {
+    const { scope, values } = runAll([
+      'const sum = ((a, b) => a + b)(2, 3)',
+      'const pair = { p: [1, 2], q: sum }',
+      'const one = 1, two = 2',
+      "const text = ['a', 'b'].join(',')",
+      'let m = new Map([["k", sum]])',
+      '[sum, pair.p, pair.q, one + two, text, m.get("k")]',
+    ]);
+    expect(values.at(-1)).toEqual([5, [1, 2], 5, 3, 'a,b', 5]);
+    expect(Object.keys(scope)).toEqual(['sum', 'pair', 'one', 'two', 'text', 'm']);
+  });
+
   it('wraps top-level await in an async function that hands back the last value', async () => {
     const { code, isAsync, declared } = prepareSource(
       'const x = await Promise.resolve(20)\nx + 1\n',
