@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Start the TypeScript CLI through tsx, so `npx tsdoctest src` needs no build step.
 // The first pool worker boots meanwhile (unreferenced until the pool adopts it).
-import { createRequire } from 'node:module';
+import module, { createRequire } from 'node:module';
 import { startWorker } from '../src/doctest/worker-boot.mjs';
 
+// Node 22.1+ keeps compiled code on disk between runs (Node 20 lacks it: nothing happens).
+module.enableCompileCache?.();
 const first = startWorker();
 first.unref();
 let main;
