@@ -2,7 +2,7 @@
  * `--typecheck`: type-check the examples as TypeScript in the context of their
  * module, as Deno does. Each file is checked as a virtual copy: its source,
  * then each comment's examples in a block of their own (so declarations do
- * not leak between comments). A diagnostic inside an example fails that
+ * not leak between comments), each example ended by a `;` line. A diagnostic inside an example fails that
  * example; `// @ts-expect-error` in an example works as in normal code.
  */
 import path from 'node:path';
@@ -61,7 +61,9 @@ export function virtualSource(source: string, found: FoundFile): { text: string;
         lineCount: exampleLines.length,
         exampleLine: example.line,
       });
-      lines.push(...exampleLines);
+      // A line of its own ends the example's statement: without it ASI would
+      // join `const x = f()` and a next example `[x.a]` into `f()[x.a]`.
+      lines.push(...exampleLines, ';');
     }
     lines.push('}');
   }

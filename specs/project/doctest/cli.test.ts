@@ -175,6 +175,18 @@ describe('tsdoctest CLI', () => {
     expect(result.stdout).toContain('   1 of   5 in typecheck.double\n');
   });
 
+  it('--typecheck on src/domain: examples are separate statements (no ASI joins), only real errors fail', () => {
+    // `const err = new X()` then `[err.name]` once type-checked as `new X()[err.name]`.
+    const result = tsdoctest(['--typecheck', 'src/domain']);
+    expect(result.stdout).not.toMatch(/TS7022|TS2448|TS7053/);
+    // The one example that passes a string on purpose is a real type error, at its own line.
+    const typeErrors = result.stdout.match(/error TS\d+/g) ?? [];
+    expect(typeErrors).toEqual(['error TS2345']);
+    expect(result.stdout).toContain(
+      'File "src/domain/calculation.ts", line 32, in calculation.Cal.addNumAndDouble\nFailed example:\n    c.addNumAndDouble(\'2\', 1)\nException raised:\n    error TS2345:',
+    );
+  });
+
   it('runs the same file without --typecheck as plain (type-stripped) code', () => {
     expect(tsdoctest(['fixtures/doctest/typecheck.ts']).status).toBe(0);
   });
