@@ -6,6 +6,12 @@ import { startWorker } from '../src/doctest/worker-boot.mjs';
 
 // Node 22.1+ keeps compiled code on disk between runs (Node 20 lacks it: nothing happens).
 module.enableCompileCache?.();
+// A reader that went away (`tsdoctest -v src | head -1`) ends the run quietly, with the
+// status a shell reports for a CLI ended by SIGPIPE (Node ignores the signal itself).
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(128 + 13);
+});
 const first = startWorker();
 first.unref();
 let main;

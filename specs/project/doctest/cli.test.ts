@@ -187,6 +187,20 @@ describe('tsdoctest CLI', () => {
     );
   });
 
+  it('ends quietly, as on SIGPIPE, when the reader closes stdout early', () => {
+    // `true` exits at once: every write of the report meets a closed pipe (EPIPE).
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" bin/tsdoctest.js -v fixtures/doctest/typecheck.ts | true; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('141\n');
+  });
+
   it('runs the same file without --typecheck as plain (type-stripped) code', () => {
     expect(tsdoctest(['fixtures/doctest/typecheck.ts']).status).toBe(0);
   });
