@@ -11,6 +11,7 @@
 import vm from 'node:vm';
 import type * as TS from 'typescript';
 import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
+import { stripTypes } from './strip-types.ts';
 import ts from './typescript.ts';
 
 const NEEDS_REWRITE = /\bawait\b|\bimport\s*\(|\b(?:const|let|var|class|function)\b/;
@@ -96,7 +97,8 @@ function hasOuterComma(expression: string): boolean {
   return false;
 }
 
-export function prepareSource(source: string): Runnable {
+export function prepareSource(typescript: string): Runnable {
+  const source = stripTypes(typescript);
   if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false, declared: [] };
   const simple = SIMPLE_DECLARATION.exec(source);
   if (

@@ -201,6 +201,13 @@ describe('tsdoctest CLI', () => {
     expect(result.stdout).toBe('141\n');
   });
 
+  it('runs examples as TypeScript, even where they parse as JavaScript too', () => {
+    // `new Map<string, number>(…)` once ran as `new Map < string, number > (…)`.
+    const result = tsdoctest(['-v', 'fixtures/doctest/ts-syntax.ts']);
+    expect(result.stdout).toContain('16 passed.\nTest passed.\n');
+    expect(result.status).toBe(0);
+  });
+
   it('runs the same file without --typecheck as plain (type-stripped) code', () => {
     expect(tsdoctest(['fixtures/doctest/typecheck.ts']).status).toBe(0);
   });
