@@ -188,7 +188,10 @@ class Capture {
   }
 }
 
-/** Compile the example; TypeScript syntax is stripped only when plain JavaScript does not parse. */
+/**
+ * Compile the example (its type syntax already blanked out by `stripTypes`); what is left
+ * that plain JavaScript does not parse (enums, namespaces, parameter properties) is transpiled.
+ */
 async function compile(code: string, filename: string, keepAlive: () => void): Promise<vm.Script> {
   try {
     return new vm.Script(inScope(code), { filename });
