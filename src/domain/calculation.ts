@@ -29,7 +29,8 @@ export class Cal {
    * 4
    * >>> c.addNumAndDouble(2.5, -0.5)
    * 4
-   * >>> c.addNumAndDouble('2', 1)
+   * >>> // @ts-expect-error: a string on purpose, to show the run-time check
+   * ... c.addNumAndDouble('2', 1)
    * Traceback (most recent call last):
    *   ...
    * TypeError: x must be a finite number, got string "2"

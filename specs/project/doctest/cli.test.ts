@@ -175,16 +175,12 @@ describe('tsdoctest CLI', () => {
     expect(result.stdout).toContain('   1 of   5 in typecheck.double\n');
   });
 
-  it('--typecheck on src/domain: examples are separate statements (no ASI joins), only real errors fail', () => {
-    // `const err = new X()` then `[err.name]` once type-checked as `new X()[err.name]`.
+  it('--typecheck on src/domain: examples are separate statements (no ASI joins), so the domain passes', () => {
+    // `const err = new X()` then `[err.name]` once type-checked as `new X()[err.name]`;
+    // the one example that passes a string on purpose says so with @ts-expect-error.
     const result = tsdoctest(['--typecheck', 'src/domain']);
-    expect(result.stdout).not.toMatch(/TS7022|TS2448|TS7053/);
-    // The one example that passes a string on purpose is a real type error, at its own line.
-    const typeErrors = result.stdout.match(/error TS\d+/g) ?? [];
-    expect(typeErrors).toEqual(['error TS2345']);
-    expect(result.stdout).toContain(
-      'File "src/domain/calculation.ts", line 32, in calculation.Cal.addNumAndDouble\nFailed example:\n    c.addNumAndDouble(\'2\', 1)\nException raised:\n    error TS2345:',
-    );
+    expect(result.stdout).not.toMatch(/error TS\d+/);
+    expect(result.status).toBe(0);
   });
 
   it('ends quietly, as on SIGPIPE, when the reader closes stdout early', () => {
