@@ -6,16 +6,18 @@ import { Command, type CommanderError, InvalidArgumentError } from 'commander';
 
 export const EXIT_USAGE = 2;
 
+/** The exit code for a commander stop: 0 for help and version, else a usage error. */
+export function usageExitCode(err: CommanderError): number {
+  const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version';
+  return ok ? 0 : EXIT_USAGE;
+}
+
 /** A commander program that reports usage errors with exit code 2 instead of 1. */
 export function createProgram(name: string, description: string): Command {
   return new Command(name)
     .description(description)
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride((err: CommanderError) => {
-      // Help and version are not errors.
-      const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version';
-      process.exit(ok ? 0 : EXIT_USAGE);
-    });
+    .exitOverride((err: CommanderError) => process.exit(usageExitCode(err)));
 }
 
 /** Parse an integer option in [min, max], with a message a user can act on. */

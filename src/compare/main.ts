@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { createColors } from 'picocolors';
 import type { Concept } from '../../specs/concepts.ts';
-import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
+import { createProgram, EXIT_USAGE, integerIn, usageExitCode } from '../cli/usage.ts';
 import { compare, plannedRunners } from './compare.ts';
 import { COLUMNS, type Column } from './model.ts';
 import { liveProgress, plainProgress } from './progress.ts';
@@ -87,8 +87,7 @@ function parseOptions(argv: string[], deps: MainDeps): Options | number {
     return opts;
   } catch (err) {
     if (!(err instanceof CommanderError)) throw err;
-    // Help and version exit 0; every other commander error is a usage error.
-    return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    return usageExitCode(err);
   }
 }
 
