@@ -12,7 +12,7 @@ import vm from 'node:vm';
 import type * as TS from 'typescript';
 import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
 import { stripTypes } from './strip-types.ts';
-import ts from './typescript.ts';
+import ts, { parseExample } from './typescript.ts';
 
 const NEEDS_REWRITE = /\bawait\b|\bimport\s*\(|\b(?:const|let|var|class|function)\b/;
 
@@ -113,17 +113,8 @@ export function prepareSource(typescript: string): Runnable {
       declared: [simple[1] as string],
     };
   }
-  const sf = ts.createSourceFile(
-    'example.ts',
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
-  // Leave code that does not parse alone: running it reports the syntax error as written.
-  if ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) {
-    return { code: source, isAsync: false, declared: [] };
-  }
+  const sf = parseExample(source);
+  if (!sf) return { code: source, isAsync: false, declared: [] };
   const imports: Edit[] = [];
   collectImportCalls(sf, sf, imports);
   const isAsync = sf.statements.some(hasTopLevelAwait);

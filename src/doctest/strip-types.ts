@@ -8,7 +8,7 @@
  * the runner transpiles it then.
  */
 import type * as TS from 'typescript';
-import ts from './typescript.ts';
+import ts, { parseExample } from './typescript.ts';
 
 /** Text that may hold TypeScript syntax; anything else skips the parser. */
 const MAYBE_TYPESCRIPT =
@@ -116,14 +116,8 @@ function collect(node: TS.Node, sf: TS.SourceFile, out: Range[]): void {
 /** `source` with its type syntax blanked out (the same text when there is none to erase). */
 export function stripTypes(source: string): string {
   if (!MAYBE_TYPESCRIPT.test(source)) return source;
-  const sf = ts.createSourceFile(
-    'example.ts',
-    source,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
-  if ((sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length > 0) return source;
+  const sf = parseExample(source);
+  if (!sf) return source;
   const ranges: Range[] = [];
   try {
     collect(sf, sf, ranges);

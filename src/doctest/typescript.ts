@@ -57,6 +57,23 @@ export function typescript(): TypeScript {
   return loaded;
 }
 
+/**
+ * Parse an example as TypeScript; `undefined` when it has syntax errors, so
+ * callers leave such code alone and running it reports the error as written.
+ */
+export function parseExample(source: string): import('typescript').SourceFile | undefined {
+  const api = typescript();
+  const sf = api.createSourceFile(
+    'example.ts',
+    source,
+    api.ScriptTarget.Latest,
+    true,
+    api.ScriptKind.TS,
+  );
+  const { parseDiagnostics } = sf as unknown as { parseDiagnostics: unknown[] };
+  return parseDiagnostics.length > 0 ? undefined : sf;
+}
+
 /** The compiler API, loaded when first touched. */
 const ts = new Proxy({} as TypeScript, {
   get: (_target, key) => typescript()[key as keyof TypeScript],
