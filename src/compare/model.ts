@@ -110,15 +110,8 @@ export interface Row {
   cells: Record<Column, Cell>;
 }
 
-export interface RunSummary {
-  runner: RunnerId;
-  column: Column;
-  command: string;
-  available: boolean;
-  unavailable?: string;
-  crashed?: string;
-  exitCode: number | null;
-  wallMs: number;
+/** A run as the report keeps it: its totals instead of its tests. */
+export interface RunSummary extends Omit<RunResult, 'tests' | 'fileErrors'> {
   totals: { passed: number; failed: number; skipped: number };
 }
 
