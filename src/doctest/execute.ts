@@ -12,7 +12,7 @@ import { checkOutput, stripExceptionDetails } from './checker.ts';
 import type { DocTest } from './doctest.ts';
 import type { Example } from './example.ts';
 import { applyChanges, type Flag, type Options, skipReason } from './flags.ts';
-import { IMPORT_EXPORT, SCOPE_EXPORT, SCOPE_PARAM } from './loader-hooks.ts';
+import { IMPORT_EXPORT, SCOPE_EXPORT, SCOPE_PARAM } from './loader-hooks.mjs';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
 import { IMPORT_FUNCTION, inScope, type Runnable, SCOPE_GLOBAL } from './runnable.ts';
 import { exceptionOnly, formatTraceback } from './traceback.ts';

@@ -1,5 +1,5 @@
 /**
- * Register tsx and tsdoctest's loader hooks in this thread, once, for runs
+ * Register tsdoctest's loader hooks in this thread, once, for runs
  * that execute examples here instead of in workers (`inProcess`).
  */
 import { register } from 'node:module';
@@ -10,9 +10,7 @@ let registered = false;
 export async function registerHooks(): Promise<void> {
   if (registered) return;
   registered = true;
-  const tsx = (await import('tsx/esm/api')) as { register: () => unknown };
-  tsx.register();
-  register(new URL('./loader-hooks.ts', import.meta.url).href);
+  register(new URL('./loader-hooks.mjs', import.meta.url).href);
   process.setSourceMapsEnabled(true);
 }
 

@@ -1,8 +1,8 @@
 /**
- * The TypeScript compiler, loaded on first use: with `require` semantics (through
- * tsx's ESM hooks its 9 MB would be transformed first, which takes seconds),
- * lazily (the worker pool boots meanwhile), and with a V8 code cache in the temp
- * directory, which cuts its compile time by about two thirds on later runs.
+ * The TypeScript compiler, loaded on first use: with `require` semantics (a
+ * loader's hooks would read its 9 MB twice), lazily (the worker pool boots
+ * meanwhile), and with a V8 code cache in the temp directory, which cuts its
+ * compile time by about two thirds on later runs.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';

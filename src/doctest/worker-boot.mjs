@@ -1,5 +1,5 @@
 // Plain JavaScript, so the CLI can start the first pool worker before it has
-// loaded tsx itself: the worker boots while the main thread loads the CLI.
+// loaded anything else: the worker boots while the main thread loads the CLI.
 import { register } from 'node:module';
 import { Worker, workerData } from 'node:worker_threads';
 
@@ -11,10 +11,7 @@ export function startWorker() {
 }
 
 if (workerData === ROLE) {
-  // Register tsx, then our hooks (loaded through tsx), then start the worker.
-  import('tsx/esm/api').then((tsx) => {
-    tsx.register();
-    register(new URL('./loader-hooks.ts', import.meta.url));
-    return import('./worker.ts');
-  });
+  // Our hooks make `.ts` loadable in this thread, including the worker's own code.
+  register(new URL('./loader-hooks.mjs', import.meta.url));
+  import('./worker.ts');
 }

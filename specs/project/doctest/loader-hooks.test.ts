@@ -1,18 +1,37 @@
-import type { LoadFnOutput, LoadHookContext } from 'node:module';
+import type {
+  LoadFnOutput,
+  LoadHookContext,
+  ResolveFnOutput,
+  ResolveHookContext,
+} from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { load, scopeExport } from '../../../src/doctest/loader-hooks.ts';
+import {
+  load,
+  resolve,
+  scopeExport,
+  transpile,
+  typescriptCandidates,
+  withScopeExport,
+} from '../../../src/doctest/loader-hooks.mjs';
+import { ROOT } from './helpers.ts';
 
-type Next = (url: string, context?: Partial<LoadHookContext>) => LoadFnOutput;
+const loadContext = { conditions: [], format: undefined, importAttributes: {} };
 
-function loadWith(url: string, answer: (context?: Partial<LoadHookContext>) => LoadFnOutput) {
-  const context = {
-    conditions: [],
-    format: undefined,
-    importAttributes: {},
-  } as unknown as LoadHookContext;
-  const next: Next = (_url, ctx) => answer(ctx);
-  return load(url, context, next as never) as Promise<LoadFnOutput>;
+function loadWith(url: string, answer: () => LoadFnOutput = () => fail(url)) {
+  return load(
+    url,
+    loadContext as unknown as LoadHookContext,
+    answer as never,
+  ) as Promise<LoadFnOutput>;
 }
+
+function fail(url: string): never {
+  throw new Error(`nextLoad called for ${url}`);
+}
+
+const fixture = (name: string) => pathToFileURL(path.join(ROOT, 'fixtures/doctest', name)).href;
 
 describe('scopeExport', () => {
   it('exports live getters for identifiers only, and the module’s import()', () => {
@@ -22,43 +41,120 @@ describe('scopeExport', () => {
         'export const __tsdoctest_import__ = (specifier, options) => import(specifier, options);',
     );
   });
+
+  it('goes before an inline source map, or at the end without one', () => {
+    expect(withScopeExport('const a = 1;\n//# sourceMappingURL=data:x', ['a'])).toBe(
+      `const a = 1;\n${scopeExport(['a'])}\n\n//# sourceMappingURL=data:x`,
+    );
+    expect(withScopeExport('const a = 1;', ['a'])).toBe(`const a = 1;\n${scopeExport(['a'])}\n`);
+  });
+});
+
+describe('typescriptCandidates', () => {
+  it('maps JavaScript extensions to TypeScript ones, keeping the query', () => {
+    expect(typescriptCandidates('./a.js')).toEqual(['./a.ts', './a.tsx']);
+    expect(typescriptCandidates('../b.mjs?x=1')).toEqual(['../b.mts?x=1']);
+    expect(typescriptCandidates('./c.cjs')).toEqual(['./c.cts']);
+    expect(typescriptCandidates('./d.jsx')).toEqual(['./d.tsx']);
+  });
+
+  it('tries a file and a folder index for a specifier without extension', () => {
+    expect(typescriptCandidates('/abs/mod')).toEqual([
+      '/abs/mod.ts',
+      '/abs/mod.tsx',
+      '/abs/mod/index.ts',
+    ]);
+  });
+
+  it('leaves packages, builtins and other extensions alone', () => {
+    for (const s of ['lodash', 'node:fs', './data.json', './already.ts']) {
+      expect(typescriptCandidates(s)).toEqual([]);
+    }
+  });
+});
+
+describe('transpile', () => {
+  it('erases types, keeps the lines, and maps them back with blank names', () => {
+    const code = transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts');
+    expect(code).toMatch(/^const n = 1;\n/);
+    expect(code).toContain('E[E["A"] = 0] = "A"');
+    const map = JSON.parse(
+      Buffer.from(code.split('base64,')[1] as string, 'base64').toString('utf8'),
+    ) as { sources: string[]; names: string[] };
+    expect(map.sources).toEqual(['/x/m.ts']);
+    expect(map.names.every((n) => n === '')).toBe(true);
+  });
+
+  it('keeps import attributes', () => {
+    expect(
+      transpile("import d from './d.json' with { type: 'json' };\nexport { d };\n", '/x/m.ts'),
+    ).toMatch(/with\s*{\s*type: 'json'\s*}/);
+  });
+
+  it('turns a syntax error into one line naming the place', () => {
+    expect(() => transpile('const a = (1 +;\n', path.join(process.cwd(), 'bad.ts'))).toThrow(
+      /^.+ \(bad\.ts:1:\d+\)$/,
+    );
+    const open = () => transpile('/* open', path.join(process.cwd(), 'bad.ts'));
+    expect(open).toThrow(SyntaxError);
+    expect(open).toThrow('Unterminated block comment (bad.ts:1:1)');
+  });
 });
 
 describe('load hook', () => {
-  it('appends the scope export before the inline source map', async () => {
-    const out = await loadWith('file:///m.ts?tsdoctest=a,b', () => ({
-      format: 'module',
-      source: 'const a = 1;\n//# sourceMappingURL=data:x',
-    }));
-    expect(String(out.source)).toBe(
-      `const a = 1;\n${scopeExport(['a', 'b'])}\n\n//# sourceMappingURL=data:x`,
-    );
+  it('transpiles a TypeScript file and adds the scope export when asked', async () => {
+    const out = await loadWith(`${fixture('scope.ts')}?tsdoctest=a,b`);
+    expect(out.format).toBe('module');
+    expect(String(out.source)).toContain(scopeExport(['a', 'b']));
+    const plain = await loadWith(fixture('scope.ts'));
+    expect(String(plain.source)).not.toContain('__tsdoctest_scope__');
   });
 
-  it('reads Buffer sources and appends at the end when there is no source map', async () => {
-    const out = await loadWith('file:///m.ts?tsdoctest=a', () => ({
+  it('adds the scope export to JavaScript modules, and leaves everything else alone', async () => {
+    const js = await loadWith('file:///m.mjs?tsdoctest=a', () => ({
       format: 'module',
       source: Buffer.from('const a = 1;'),
     }));
-    expect(String(out.source)).toBe(`const a = 1;\n${scopeExport(['a'])}\n`);
-  });
-
-  it('leaves other modules alone', async () => {
-    const plain = { format: 'module' as const, source: 'x' };
-    expect(await loadWith('file:///m.ts', () => plain)).toBe(plain);
-    expect(await loadWith('file:///m.ts?other=1', () => plain)).toBe(plain);
+    expect(String(js.source)).toBe(`const a = 1;\n${scopeExport(['a'])}\n`);
     const json = { format: 'json' as const, source: '{}' };
     expect(await loadWith('file:///m.json?tsdoctest=a', () => json)).toBe(json);
+    const other = { format: 'module' as const, source: 'x' };
+    expect(await loadWith('file:///m.mjs?other=1', () => other)).toBe(other);
+  });
+});
+
+describe('resolve hook', () => {
+  const context = { conditions: [], importAttributes: {}, parentURL: 'file:///p/main.ts' };
+  const notFound = Object.assign(new Error('not found'), { code: 'ERR_MODULE_NOT_FOUND' });
+
+  function resolveWith(specifier: string, existing: string[]) {
+    const tried: string[] = [];
+    const next = async (s: string): Promise<ResolveFnOutput> => {
+      tried.push(s);
+      if (existing.includes(s)) return { url: `file:///p/${s.slice(2)}` };
+      throw notFound;
+    };
+    const result = resolve(specifier, context as unknown as ResolveHookContext, next as never);
+    return { result: result as Promise<ResolveFnOutput>, tried };
+  }
+
+  it('finds ./x.ts for ./x.js, after Node’s own resolution fails', async () => {
+    const { result, tried } = resolveWith('./x.js', ['./x.ts']);
+    expect((await result).url).toBe('file:///p/x.ts');
+    expect(tried).toEqual(['./x.js', './x.ts']);
   });
 
-  it('asks for an ES module when tsx would load a .ts file as CommonJS', async () => {
-    const formats: unknown[] = [];
-    const out = await loadWith('file:///m.ts?tsdoctest=a', (ctx): LoadFnOutput => {
-      formats.push(ctx?.format);
-      if (ctx?.format === 'module') return { format: 'module', source: 'let a;' };
-      return { format: 'commonjs', source: undefined };
-    });
-    expect(formats).toEqual([undefined, 'module']);
-    expect(String(out.source)).toContain('get a()');
+  it('rethrows Node’s own error when no TypeScript file matches either', async () => {
+    await expect(resolveWith('./gone.js', []).result).rejects.toBe(notFound);
+  });
+
+  it('does not hide other errors', async () => {
+    const denied = Object.assign(new Error('denied'), { code: 'ERR_ACCESS_DENIED' });
+    const next = async () => {
+      throw denied;
+    };
+    await expect(
+      resolve('./x.js', context as unknown as ResolveHookContext, next as never),
+    ).rejects.toBe(denied);
   });
 });

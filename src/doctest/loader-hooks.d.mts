@@ -1,0 +1,17 @@
+import type { LoadHook, ResolveHook } from 'node:module';
+
+export const SCOPE_PARAM: string;
+export const SCOPE_EXPORT: string;
+export const IMPORT_EXPORT: string;
+
+/** The lines to append to a module so examples can see its bindings. */
+export function scopeExport(names: readonly string[]): string;
+/** Append the scope export after the code, before an inline source map. */
+export function withScopeExport(source: string, names: readonly string[]): string;
+/** The TypeScript files a JavaScript-style specifier may stand for, most likely first. */
+export function typescriptCandidates(specifier: string): string[];
+/** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */
+export function transpile(source: string, file: string): string;
+
+export const resolve: ResolveHook;
+export const load: LoadHook;
