@@ -18,7 +18,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createProgram, integerIn } from '../../src/cli/usage.ts';
 import { exerciseById, repoRoot, solutionPath, variantsOf } from '../../src/workshop/catalogue.ts';
-import { runnerFor } from '../../src/workshop/runners.ts';
+import { HostedRunner } from '../../src/workshop/hosted-runner.ts';
 
 const program = createProgram('workshop-verify-bench', 'Time workshop verify, cold and warm.')
   .argument('[id]', 'exercise id', 'sinon-stub')
@@ -55,7 +55,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 if (oneVariant) {
-  const runner = await runnerFor(ex.framework);
+  const runner = new HostedRunner(ex.framework);
   await runner.run([{ file, variants: variants.slice(0, 1) }]);
   await runner.close();
   process.exit(0);
@@ -65,7 +65,7 @@ if (oneVariant) {
 const coldCli = timeProcess(['src/workshop/cli.ts', 'verify', ex.id, '--file', file]);
 
 // Cold and warm inside one process, as watch mode runs it.
-const runner = await runnerFor(ex.framework);
+const runner = new HostedRunner(ex.framework);
 let start = performance.now();
 const [first] = await runner.run([{ file, variants }]);
 const coldInProcess = performance.now() - start;

@@ -4,7 +4,7 @@
  * framework runs all exercises and all their variants.
  */
 import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';
-import { runnerFor } from './runners.ts';
+import { HostedRunner } from './hosted-runner.ts';
 import type { Exercise, WorkshopFramework } from './types.ts';
 import { judge, type Verdict } from './verify.ts';
 
@@ -16,13 +16,16 @@ export interface ExerciseCheck {
   problems: string[];
 }
 
-export async function checkAll(selected: Exercise[] = exercises): Promise<ExerciseCheck[]> {
+export async function checkAll(
+  selected: Exercise[] = exercises,
+  timeLimitMs?: number,
+): Promise<ExerciseCheck[]> {
   const checks: ExerciseCheck[] = [];
   const frameworks: WorkshopFramework[] = ['vitest', 'jest'];
   for (const framework of frameworks) {
     const group = selected.filter((e) => e.framework === framework);
     if (group.length === 0) continue;
-    const runner = await runnerFor(framework);
+    const runner = new HostedRunner(framework, timeLimitMs);
     try {
       const jobs = group.flatMap((ex) => {
         // One variants array per exercise: its starter and solution share projects.

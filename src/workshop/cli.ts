@@ -9,13 +9,15 @@
  *   reset <id> [--yes]        restore the starter
  *   solution <id> [--force]   the model solution, once done
  *   check-all [ids...]        maintainers: every solution accepted, every starter rejected
+ *
+ *   --time-limit <s>          stop a test run that makes no progress for this long (default 15)
  */
 import { basename, dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { createProgram, EXIT_USAGE } from '../cli/usage.ts';
+import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
 import { exerciseById, exercises, UsageError } from './catalogue.ts';
 import { checkAll } from './check-all.ts';
 import type { Exercise } from './types.ts';
@@ -67,7 +69,7 @@ function confirm(io: CliIo, question: string): Promise<boolean> {
  */
 export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultIo): Command {
   const say = (text: string) => io.stdout.write(`${text}\n`);
-  const workshop = new Workshop(options);
+  let workshop = new Workshop(options);
 
   /** Run one verb: our usage errors exit 2, anything else 1, runners closed. */
   const act =
@@ -86,10 +88,20 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
   const program = createProgram(
     'workshop',
     'The mocking workshop: write tests that catch broken code.',
-  ).configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-  });
+  )
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .option(
+      '--time-limit <seconds>',
+      'stop a test run that makes no progress for this long (an endless loop)',
+      integerIn(1, 3600),
+    )
+    .hook('preAction', () => {
+      const { timeLimit } = program.opts<{ timeLimit?: number }>();
+      if (timeLimit) workshop = new Workshop({ ...options, timeLimitMs: timeLimit * 1000 });
+    });
   // No verb: watch on a terminal; otherwise (a pipe, CI) list instead of waiting on stdin.
   program.action(
     act(async () => {
@@ -174,7 +186,8 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
     .description('maintainers: every solution accepted, every starter rejected')
     .action(
       act(async (ids: string[]) => {
-        const checks = await checkAll(ids.length > 0 ? ids.map(exerciseById) : exercises);
+        const selected = ids.length > 0 ? ids.map(exerciseById) : exercises;
+        const checks = await checkAll(selected, workshop.timeLimitMs);
         for (const check of checks) {
           const mark = check.problems.length === 0 ? pc.green('ok  ') : pc.red('FAIL');
           const caught = `${check.solution.killed.length}/${check.exercise.chaffs.length} chaffs caught`;

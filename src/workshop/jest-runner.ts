@@ -5,15 +5,20 @@
  * (SWC to CommonJS), so `jest.mock` works the classic way.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { TestResult } from '@jest/test-result';
 import { runCLI } from 'jest';
 import { repoRoot } from './catalogue.ts';
-import { failureSummary } from './messages.ts';
-import type { RunJob, TestRunner, VariantOutcome } from './types.ts';
+import { failureSummary, testFailure } from './messages.ts';
+import { type RunJob, TEST_TIMEOUT_MS, type TestRunner, type VariantOutcome } from './types.ts';
 
 const resolverModule = resolve(import.meta.dirname, 'jest-resolver.cjs');
+const progressReporter = resolve(import.meta.dirname, 'jest-progress.cjs');
+const progress = createRequire(import.meta.url)(progressReporter) as {
+  listen(listener: (() => void) | undefined): void;
+};
 
 const transform = {
   '^.+\\.ts$': [
@@ -36,7 +41,7 @@ function outcomeOf(variant: string, result: TestResult | undefined): VariantOutc
     if (test.status === 'passed') outcome.passed++;
     else if (test.status === 'failed') {
       outcome.failed++;
-      outcome.message ??= `${test.fullName}: ${failureSummary(test.failureMessages[0] ?? 'failed')}`;
+      outcome.message ??= `${test.fullName}: ${testFailure(test.failureMessages[0] ?? 'failed')}`;
     } else outcome.skipped++;
   }
   if (outcome.failed > 0) outcome.status = 'failed';
@@ -44,7 +49,7 @@ function outcomeOf(variant: string, result: TestResult | undefined): VariantOutc
 }
 
 export class JestRunner implements TestRunner {
-  async run(jobs: RunJob[]): Promise<VariantOutcome[][]> {
+  async run(jobs: RunJob[], onProgress?: () => void): Promise<VariantOutcome[][]> {
     const dir = await mkdtemp(join(tmpdir(), 'workshop-jest-'));
     try {
       const projects = [];
@@ -58,6 +63,7 @@ export class JestRunner implements TestRunner {
             testMatch: [job.file],
             testEnvironment: 'node',
             restoreMocks: true,
+            testTimeout: TEST_TIMEOUT_MS,
             transform,
             moduleFileExtensions: ['ts', 'js', 'json'],
           };
@@ -79,10 +85,11 @@ export class JestRunner implements TestRunner {
         config: JSON.stringify({ rootDir: repoRoot, projects }),
         runInBand: true,
         silent: true,
-        reporters: [],
+        reporters: [progressReporter],
         watchman: false,
       };
-      const { results } = await runCLI(argv, [repoRoot]);
+      progress.listen(onProgress);
+      const { results } = await runCLI(argv, [repoRoot]).finally(() => progress.listen(undefined));
       return jobs.map((job, i) =>
         job.variants.map((variant) =>
           outcomeOf(

@@ -32,3 +32,21 @@ export function failureSummary(message: string, max = 300): string {
     .replace(/^[x×] /, '');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Vitest's "Test timed out in 5000ms." and Jest's "Exceeded timeout of 5000 ms for a test." */
+const TEST_TIMEOUT = /Test timed out in (\d+) ?ms|Exceeded timeout of (\d+) ?ms for a/;
+
+/**
+ * A failed test's message for a learner. A framework's test timeout advises
+ * raising the limit, which is the wrong fix in a workshop: say what usually
+ * causes it instead.
+ *
+ * >>> testFailure('Error: Test timed out in 5000ms.\nIf this is a long-running test, pass a timeout value')
+ * 'did not finish within 5 s: does it wait for a promise that never settles (a stub that never answers, a missing resolve)?'
+ */
+export function testFailure(message: string): string {
+  const timeout = TEST_TIMEOUT.exec(stripAnsi(message));
+  if (!timeout) return failureSummary(message);
+  const seconds = Number(timeout[1] ?? timeout[2]) / 1000;
+  return `did not finish within ${seconds} s: does it wait for a promise that never settles (a stub that never answers, a missing resolve)?`;
+}

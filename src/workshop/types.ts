@@ -65,8 +65,15 @@ export interface RunJob {
   variants: Variant[];
 }
 
-/** Runs jobs and reports each file's outcome under each variant, in job order. */
+/**
+ * Runs jobs and reports each file's outcome under each variant, in job order.
+ * `onProgress` is called whenever a test file or test case starts or ends,
+ * so a watchdog can tell a slow run from a stuck one.
+ */
 export interface TestRunner {
-  run(jobs: RunJob[]): Promise<VariantOutcome[][]>;
+  run(jobs: RunJob[], onProgress?: () => void): Promise<VariantOutcome[][]>;
   close(): Promise<void>;
 }
+
+/** A framework's own limit for one test (a promise that never settles fails it). */
+export const TEST_TIMEOUT_MS = 5_000;

@@ -49,3 +49,15 @@ export function judge(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
   verdict.accepted = verdict.reasons.length === 0;
   return verdict;
 }
+
+/** The verdict on a test run stopped by the watchdog (see hosted-runner.ts). */
+export function stuck(limitMs: number): Verdict {
+  return {
+    accepted: false,
+    reasons: [
+      `your test did not finish: nothing happened for ${limitMs / 1000} s, so it was stopped. Is there an endless loop (a while or for whose condition never changes)?`,
+    ],
+    killed: [],
+    survived: [],
+  };
+}

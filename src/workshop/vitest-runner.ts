@@ -6,10 +6,16 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
-import { createVitest, type TestModule, type Vitest } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { repoRoot } from './catalogue.ts';
-import { failureSummary } from './messages.ts';
-import type { RunJob, TestRunner, Variant, VariantOutcome } from './types.ts';
+import { failureSummary, testFailure } from './messages.ts';
+import {
+  type RunJob,
+  TEST_TIMEOUT_MS,
+  type TestRunner,
+  type Variant,
+  type VariantOutcome,
+} from './types.ts';
 
 /**
  * Resolve every import of the variant's target to its replacement, except the
@@ -59,7 +65,7 @@ function outcomeOf(variant: string, module: TestModule | undefined): VariantOutc
     if (result.state === 'passed') outcome.passed++;
     else if (result.state === 'failed') {
       outcome.failed++;
-      outcome.message ??= `${test.fullName}: ${failureSummary(result.errors?.[0]?.message ?? 'failed')}`;
+      outcome.message ??= `${test.fullName}: ${testFailure(result.errors?.[0]?.message ?? 'failed')}`;
     } else outcome.skipped++;
   }
   if (outcome.failed > 0) outcome.status = 'failed';
@@ -69,13 +75,25 @@ function outcomeOf(variant: string, module: TestModule | undefined): VariantOutc
 export class VitestRunner implements TestRunner {
   private vitest?: Vitest;
   private key = '';
+  private onProgress?: () => void;
+  /** Tells the current run's watchdog that a test file or test case moved on. */
+  private readonly progress: Reporter = {
+    onTestModuleStart: () => this.onProgress?.(),
+    onTestModuleCollected: () => this.onProgress?.(),
+    onTestCaseReady: () => this.onProgress?.(),
+    onTestCaseResult: () => this.onProgress?.(),
+    onTestModuleEnd: () => this.onProgress?.(),
+  };
 
-  async run(jobs: RunJob[]): Promise<VariantOutcome[][]> {
+  async run(jobs: RunJob[], onProgress?: () => void): Promise<VariantOutcome[][]> {
     const groups = groupByVariants(jobs);
     const vitest = await this.instanceFor(groups);
     for (const job of jobs) vitest.invalidateFile(job.file);
     const specs = await vitest.globTestSpecifications();
-    const { testModules } = await vitest.runTestSpecifications(specs, true);
+    this.onProgress = onProgress;
+    const { testModules } = await vitest
+      .runTestSpecifications(specs, true)
+      .finally(() => (this.onProgress = undefined));
     return jobs.map((job) => {
       const group = groups.findIndex(
         (g) => g.files.includes(job.file) && g.variants === job.variants,
@@ -104,17 +122,21 @@ export class VitestRunner implements TestRunner {
           root: repoRoot,
           include: group.files,
           restoreMocks: true,
+          testTimeout: TEST_TIMEOUT_MS,
           // Threads start faster than forks; each file still runs isolated.
           pool: 'threads',
         },
       })),
     );
+    // Imported here, not at the top: the runner thread loads this module as
+    // CommonJS (see host-worker.mjs), and Vitest is ESM only.
+    const { createVitest } = await import('vitest/node');
     this.vitest = await createVitest(
       'test',
       // Variants are independent: run them side by side on every core (the
       // default keeps one core free, which on 2 cores serialises them).
       { config: false, root: repoRoot, watch: false, maxWorkers: availableParallelism() },
-      { test: { projects, reporters: [{}] } },
+      { test: { projects, reporters: [this.progress] } },
     );
     this.key = key;
     return this.vitest;

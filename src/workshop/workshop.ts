@@ -17,16 +17,18 @@ import {
   UsageError,
   variantsOf,
 } from './catalogue.ts';
-import { runnerFor } from './runners.ts';
+import { HostedRunner, TimeLimitError } from './hosted-runner.ts';
 import { loadState, markDone, saveState, type WorkshopState } from './state.ts';
 import type { Exercise, TestRunner, WorkshopFramework } from './types.ts';
-import { judge, type Verdict } from './verify.ts';
+import { judge, stuck, type Verdict } from './verify.ts';
 
 export interface WorkshopOptions {
   /** Where the learner's copies live (default `workshop/`, gitignored). */
   workspace?: string;
   /** The progress file (default `workshop/state.json`). */
   stateFile?: string;
+  /** Stop a test run that makes no progress for this long (default 15 s). */
+  timeLimitMs?: number;
 }
 
 export const DEFAULT_WORKSPACE = resolve(repoRoot, 'workshop');
@@ -42,11 +44,13 @@ const shown = (file: string) => relative(process.cwd(), file) || file;
 export class Workshop {
   readonly workspace: string;
   readonly stateFile: string;
+  readonly timeLimitMs: number | undefined;
   private runners = new Map<WorkshopFramework, TestRunner>();
 
   constructor(options: WorkshopOptions = {}) {
     this.workspace = options.workspace ?? DEFAULT_WORKSPACE;
     this.stateFile = options.stateFile ?? resolve(this.workspace, 'state.json');
+    this.timeLimitMs = options.timeLimitMs;
   }
 
   state(): Promise<WorkshopState> {
@@ -93,9 +97,15 @@ export class Workshop {
     let created = false;
     if (!file) ({ file: target, created } = await this.ensureLearnerFile(ex));
     if (!(await exists(target))) throw new UsageError(`no such file: ${shown(target)}`);
-    const runner = await this.runner(ex.framework);
-    const [outcomes] = await runner.run([{ file: target, variants: variantsOf(ex) }]);
-    const verdict = judge(ex, outcomes ?? []);
+    const runner = this.runner(ex.framework);
+    let verdict: Verdict;
+    try {
+      const [outcomes] = await runner.run([{ file: target, variants: variantsOf(ex) }]);
+      verdict = judge(ex, outcomes ?? []);
+    } catch (err) {
+      if (!(err instanceof TimeLimitError)) throw err;
+      verdict = stuck(err.limitMs);
+    }
     if (verdict.accepted && !file) {
       await saveState(this.stateFile, markDone(await this.state(), ex.id));
     }
@@ -146,10 +156,10 @@ export class Workshop {
     ].join('\n');
   }
 
-  private async runner(framework: WorkshopFramework): Promise<TestRunner> {
+  private runner(framework: WorkshopFramework): TestRunner {
     let runner = this.runners.get(framework);
     if (!runner) {
-      runner = await runnerFor(framework);
+      runner = new HostedRunner(framework, this.timeLimitMs);
       this.runners.set(framework, runner);
     }
     return runner;

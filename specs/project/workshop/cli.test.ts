@@ -1,10 +1,16 @@
 // The workshop CLI in-process: a temporary workspace and state file, fake
 // stdin/stdout, and process.exit turned into an exception for usage errors.
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exerciseById, solutionPath, starterPath } from '../../../src/workshop/catalogue.ts';
+import {
+  exerciseById,
+  repoRoot,
+  solutionPath,
+  starterPath,
+} from '../../../src/workshop/catalogue.ts';
 import { buildProgram } from '../../../src/workshop/cli.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
@@ -234,6 +240,30 @@ describe('verify', () => {
     },
     RUN_TIMEOUT,
   );
+});
+
+describe('verify a test stuck in an endless loop', () => {
+  it(
+    'stops it after --time-limit and rejects it, without a stack dump',
+    async () => {
+      const loop = resolve(repoRoot, 'exercises/samples/endless-loop.test.ts');
+      const args = ['verify', 'sinon-stub', '--file', loop, '--time-limit', '2'];
+      const { code, out, err } = await cli(args);
+      expect(code).toBe(1);
+      expect(err).toBe('');
+      expect(out).toMatch(/^rejected: .*endless-loop\.test\.ts \(sinon-stub\)\n/);
+      expect(out).toContain(
+        'your test did not finish: nothing happened for 2 s, so it was stopped. Is there an endless loop',
+      );
+    },
+    RUN_TIMEOUT,
+  );
+
+  it('--time-limit takes whole seconds from 1', async () => {
+    const { code, err } = await cli(['verify', 'sinon-stub', '--time-limit', '0']);
+    expect(code).toBe(2);
+    expect(err).toContain("option '--time-limit <seconds>' argument '0' is invalid");
+  });
 });
 
 describe('check-all', () => {

@@ -1,10 +1,16 @@
 // Watch mode driven by a script: a fake stdin (line mode, or raw keys as on a
 // TTY), a real file change on disk, and waits only for printed events.
 import { copyFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exerciseById, exercises, solutionPath } from '../../../src/workshop/catalogue.ts';
+import {
+  exerciseById,
+  exercises,
+  repoRoot,
+  solutionPath,
+} from '../../../src/workshop/catalogue.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
 import { watch } from '../../../src/workshop/watch.ts';
 import { Workshop } from '../../../src/workshop/workshop.ts';
@@ -107,6 +113,41 @@ describe('watch mode', () => {
       stdin.write('q');
       await expect(done).resolves.toBe(0);
       expect(stdin.setRawMode.mock.calls).toEqual([[true], [false]]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'recovers from a test stuck in an endless loop: the next save verifies normally',
+    async () => {
+      const ex = exerciseById('sinon-stub');
+      // Short, so the test is quick; the watchdog is the only wait.
+      const impatient = new Workshop({
+        workspace: ws.dir,
+        stateFile: ws.stateFile,
+        timeLimitMs: 3_000,
+      });
+      try {
+        await saveState(ws.stateFile, { done: [], hintsShown: {}, current: ex.id });
+        await impatient.ensureLearnerFile(ex);
+        await copyFile(
+          resolve(repoRoot, 'exercises/samples/endless-loop.test.ts'),
+          impatient.fileOf(ex),
+        );
+        const stdin = new PassThrough();
+        const screen = new Screen();
+        const done = watch(impatient, { stdin, stdout: screen.stream });
+        await screen.waitFor(/did not finish: nothing happened for 3 s.*endless loop/, 0);
+
+        const mark = screen.text.length;
+        await copyFile(solutionPath(ex), impatient.fileOf(ex));
+        await screen.waitFor(/next: /, mark);
+        expect(screen.text.slice(mark)).toMatch(/accepted: .*sinon-stub/);
+        stdin.end();
+        await expect(done).resolves.toBe(0);
+      } finally {
+        await impatient.close();
+      }
     },
     RUN_TIMEOUT,
   );

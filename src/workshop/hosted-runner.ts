@@ -1,0 +1,99 @@
+/**
+ * Runs a framework's test runs in a child process (see runner-process.mjs)
+ * under a watchdog. A learner's test stuck in an endless loop blocks a thread
+ * that no timer inside it can interrupt; here only the runner process is
+ * stuck, and the CLI kills it once nothing has happened for the time limit.
+ * The next run starts a fresh process.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { HostReply, HostRequest } from './runner-service.ts';
+import type { RunJob, TestRunner, VariantOutcome, WorkshopFramework } from './types.ts';
+
+/** How long a run may go without a test file or test case starting or ending. */
+export const DEFAULT_TIME_LIMIT_MS = 15_000;
+
+/**
+ * How long a run may take to report its first test file: starting the
+ * process and the framework runs no learner code, and on a busy machine it
+ * can outlast a short time limit.
+ */
+const STARTUP_MS = 30_000;
+
+const entry = fileURLToPath(new URL('./runner-process.mjs', import.meta.url));
+
+/** A run that made no progress for the time limit; its process was killed. */
+export class TimeLimitError extends Error {
+  override name = 'TimeLimitError';
+  constructor(readonly limitMs: number) {
+    super(`the test run made no progress for ${limitMs / 1000} s and was stopped`);
+  }
+}
+
+export class HostedRunner implements TestRunner {
+  private child?: ChildProcess;
+
+  constructor(
+    private readonly framework: WorkshopFramework,
+    private readonly timeLimitMs = DEFAULT_TIME_LIMIT_MS,
+  ) {}
+
+  /** The runner process, started on first use and again after a hang. */
+  private process(): ChildProcess {
+    // Not the CLI's tsx loader: the runner process loads TypeScript itself.
+    this.child ??= fork(entry, [this.framework], { execArgv: [] });
+    return this.child;
+  }
+
+  run(jobs: RunJob[], onProgress?: () => void): Promise<VariantOutcome[][]> {
+    const child = this.process();
+    return new Promise((resolve, reject) => {
+      let watchdog: NodeJS.Timeout | undefined;
+      /** Reject once the process is gone, killing it if need be. */
+      const fail = (err: Error) => {
+        settle();
+        this.child = undefined;
+        if (child.exitCode !== null || child.signalCode !== null) return reject(err);
+        child.once('exit', () => reject(err));
+        child.kill('SIGKILL');
+      };
+      const arm = (ms = this.timeLimitMs) => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => fail(new TimeLimitError(this.timeLimitMs)), ms);
+      };
+      const onMessage = (reply: HostReply) => {
+        if (reply.type === 'progress') {
+          arm();
+          onProgress?.();
+        } else if (reply.type === 'result') {
+          settle();
+          resolve(reply.outcomes);
+        } else if (reply.type === 'failed') {
+          settle();
+          reject(new Error(reply.message));
+        }
+      };
+      const onError = (err: Error) => fail(err);
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(new Error(`the test runner process ended early (${signal ?? code})`));
+      const settle = () => {
+        clearTimeout(watchdog);
+        child.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      child.on('message', onMessage).on('error', onError).on('exit', onExit);
+      arm(Math.max(this.timeLimitMs, STARTUP_MS));
+      child.send({ type: 'run', jobs } satisfies HostRequest);
+    });
+  }
+
+  /** Close the framework instance, then let the process end. */
+  async close(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.once('message', () => child.disconnect());
+    child.send({ type: 'close' } satisfies HostRequest);
+    await ended;
+  }
+}
