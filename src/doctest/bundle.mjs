@@ -4,14 +4,22 @@
 // small run. esbuild builds it into node_modules/.cache on first use (or
 // `npm install`), and again whenever a source file changes.
 // Plain JavaScript, because it runs before anything can load TypeScript.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAtomically } from './disk-cache.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CACHE = path.join(ROOT, 'node_modules/.cache/tsdoctest');
-const MANIFEST = path.join(CACHE, 'manifest.json');
 const THIS_FILE = fileURLToPath(import.meta.url);
+const PROJECT_ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
 
 // The bundle's entry points: the CLI's thread, a pool worker, the loader hooks' thread.
 const ENTRY_POINTS = {
@@ -20,12 +28,15 @@ const ENTRY_POINTS = {
   'loader-hooks': 'src/doctest/loader-hooks.mjs',
 };
 
+/** Builds older than this are removed when a new one is made (a run may still use a newer one). */
+const KEEP_OLD_BUILDS_MS = 24 * 60 * 60 * 1000;
+
 /** The modification time of every input, by path relative to the root (no entry: missing). */
-function mtimes(files) {
+function mtimes(root, files) {
   const times = {};
   for (const file of files) {
     try {
-      times[file] = statSync(path.join(ROOT, file)).mtimeMs;
+      times[file] = statSync(path.join(root, file)).mtimeMs;
     } catch {
       // A deleted input makes the bundle stale.
     }
@@ -33,11 +44,15 @@ function mtimes(files) {
   return times;
 }
 
-function current() {
+/** The manifest of the last build, if none of its inputs has changed since. */
+function current(root, cache) {
   try {
-    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    const manifest = JSON.parse(readFileSync(path.join(cache, 'manifest.json'), 'utf8'));
     const recorded = Object.entries(manifest.inputs);
-    const now = mtimes(recorded.map(([file]) => file));
+    const now = mtimes(
+      root,
+      recorded.map(([file]) => file),
+    );
     return recorded.every(([file, time]) => now[file] === time) ? manifest : undefined;
   } catch {
     return undefined;
@@ -45,8 +60,7 @@ function current() {
 }
 
 /** Write `files` (path → contents) into a new directory and swap it in atomically. */
-function install(id, files) {
-  const dir = path.join(CACHE, id);
+function install(dir, files) {
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   for (const [name, contents] of files) {
@@ -61,11 +75,20 @@ function install(id, files) {
   }
 }
 
-async function rebuild() {
+function pruneOldBuilds(cache, keep) {
+  for (const name of readdirSync(cache)) {
+    const dir = path.join(cache, name);
+    if (!name.startsWith('build-') || name === keep) continue;
+    if (Date.now() - statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS)
+      rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function rebuild(root, cache) {
   const { build } = await import('esbuild');
-  const outdir = path.join(CACHE, 'out');
+  const outdir = path.join(cache, 'out');
   const result = await build({
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     entryPoints: ENTRY_POINTS,
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -75,29 +98,33 @@ async function rebuild() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    define: { 'globalThis.TSDOCTEST_BUNDLED': 'true' },
     metafile: true,
     write: false,
     logLevel: 'silent',
   });
   const files = result.outputFiles.map((f) => [path.relative(outdir, f.path), f.contents]);
-  const hash = result.outputFiles.map((f) => f.hash).join('');
-  const id = `build-${Buffer.from(hash).toString('base64url').slice(0, 16)}`;
-  install(id, files);
-  const inputs = [...Object.keys(result.metafile.inputs), path.relative(ROOT, THIS_FILE)];
-  const manifest = {
-    id,
-    inputs: mtimes(inputs.filter((file) => !file.startsWith('node_modules'))),
-  };
-  const partial = `${MANIFEST}.${process.pid}`;
-  writeFileSync(partial, JSON.stringify(manifest));
-  renameSync(partial, MANIFEST);
+  const hash = createHash('sha256');
+  for (const [name, contents] of files) hash.update(name).update(contents);
+  const id = `build-${hash.digest('hex').slice(0, 16)}`;
+  install(path.join(cache, id), files);
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules'));
+  // This file shapes the bundle too, when it lives in the project it bundles.
+  if (!path.relative(root, THIS_FILE).startsWith('..')) inputs.push(path.relative(root, THIS_FILE));
+  const manifest = { id, inputs: mtimes(root, inputs) };
+  writeAtomically(path.join(cache, 'manifest.json'), JSON.stringify(manifest));
+  pruneOldBuilds(cache, id);
   return manifest;
 }
 
-/** The URL of the up-to-date bundle's directory (built first if needed), ending in `/`. */
-export async function bundleDirectory() {
-  const manifest = current() ?? (await rebuild());
-  return pathToFileURL(path.join(CACHE, manifest.id, path.sep));
+/**
+ * The URL of the up-to-date bundle's directory (built first if needed), ending in `/`.
+ * `root`: the project whose `src/doctest` is bundled (tests give a copy).
+ */
+export async function bundleDirectory(root = PROJECT_ROOT) {
+  const cache = path.join(root, 'node_modules/.cache/tsdoctest');
+  const manifest = current(root, cache) ?? (await rebuild(root, cache));
+  return pathToFileURL(path.join(cache, manifest.id, path.sep));
 }
 
 if (process.argv[1] === THIS_FILE) await bundleDirectory();

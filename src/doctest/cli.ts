@@ -23,6 +23,8 @@ interface CliOptions {
   typecheck?: boolean;
   watch?: boolean;
   concurrency?: number;
+  /** `--no-cache` sets this to false. */
+  cache?: boolean;
 }
 
 function collectFlag(value: string, previous: Flag[]): Flag[] {
@@ -46,14 +48,21 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
+/** What the command's entry hands over: workers it started, where to keep parsed files. */
+export interface Launch {
+  startedWorkers?: Worker[];
+  cacheDir?: string;
+}
+
 /** One run: report to stdout or `--output`, and the exit code. */
 export async function runOnce(
   paths: string[],
   options: CliOptions,
-  startedWorkers: Worker[] = [],
+  launch: Launch = {},
 ): Promise<number> {
   const runOptions: RunOptions = {
-    startedWorkers,
+    ...launch,
+    cacheDir: options.cache === false ? undefined : launch.cacheDir,
     flags: options.option,
     failFast: options.failFast,
     timeoutMs: options.timeout,
@@ -84,8 +93,8 @@ export async function runOnce(
   return report.failed > 0 ? 1 : 0;
 }
 
-/** `startedWorkers`: pool workers the entry started before loading the CLI, for the first run. */
-export async function main(argv: string[], startedWorkers: Worker[] = []): Promise<number> {
+/** `launch.startedWorkers`: pool workers the entry started before loading the CLI, for the first run. */
+export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   const program = createProgram(
     'tsdoctest',
     "Run the `>>>` examples in JSDoc comments, like Python's doctest.",
@@ -108,18 +117,18 @@ export async function main(argv: string[], startedWorkers: Worker[] = []): Promi
     .option('--output <file>', 'write the report to a file')
     .option('--typecheck', 'type-check the examples in the context of their module')
     .option('--watch', 'run again when a file changes')
-    .option(
-      '--concurrency <n>',
-      'worker threads (default: the number of cores)',
-      integerIn(1, 256),
-    );
+    .option('--concurrency <n>', 'worker threads (default: the number of cores)', integerIn(1, 256))
+    .option('--no-cache', 'neither read nor keep parsed and transpiled files');
   program.parse(argv);
   const options = program.opts<CliOptions>();
   const paths = program.args.length > 0 ? program.args : ['src'];
   if (options.watch) {
     const { watch } = await import('./watch.ts');
     // The started workers serve the first run only.
-    return watch(paths, () => runOnce(paths, options, startedWorkers.splice(0)));
+    const startedWorkers = launch.startedWorkers ?? [];
+    return watch(paths, () =>
+      runOnce(paths, options, { ...launch, startedWorkers: startedWorkers.splice(0) }),
+    );
   }
-  return runOnce(paths, options, startedWorkers);
+  return runOnce(paths, options, launch);
 }

@@ -13,5 +13,7 @@ export function typescriptCandidates(specifier: string): string[];
 /** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */
 export function transpile(source: string, file: string): string;
 
+/** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
+export function initialize(data?: { cacheDir?: string }): void;
 export const resolve: ResolveHook;
 export const load: LoadHook;

@@ -6,6 +6,8 @@
 //   an inline source map, so stack frames and coverage point at `.ts` lines.
 // - `./x.js` may name `./x.ts`, and `./x` may name `./x.ts` or `./x/index.ts`,
 //   as TypeScript's own resolution allows.
+// - With a cache directory (`register(url, { data: { cacheDir } })`), transpiled
+//   files are kept there by their text, so unchanged files skip swc entirely.
 // - A module imported as `file.ts?tsdoctest=a,b,c` gets two extra exports: one
 //   that reads its top-level bindings (so examples run in the module's scope)
 //   and an `import()` that resolves specifiers as the module itself would.
@@ -13,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedText } from './disk-cache.mjs';
 
 export const SCOPE_PARAM = 'tsdoctest';
 export const SCOPE_EXPORT = '__tsdoctest_scope__';
@@ -74,6 +77,16 @@ export async function resolve(specifier, context, nextResolve) {
 }
 
 let swc;
+let cacheDir;
+
+/** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
+export function initialize(data) {
+  cacheDir = data?.cacheDir;
+}
+
+function swcVersion() {
+  return createRequire(import.meta.url)('@swc/core/package.json').version;
+}
 
 /** swc's report (several lines, a code frame, maybe a Rust backtrace) → one line. */
 function syntaxError(error, file) {
@@ -123,7 +136,13 @@ export async function load(url, context, nextLoad) {
   if (location.startsWith('file:') && TYPESCRIPT.test(location)) {
     const file = fileURLToPath(location);
     const format = file.endsWith('.cts') ? 'commonjs' : 'module';
-    let source = transpile(await readFile(file, 'utf8'), file);
+    const text = await readFile(file, 'utf8');
+    let source =
+      cacheDir === undefined
+        ? transpile(text, file)
+        : cachedText(path.join(cacheDir, 'transpiled'), [swcVersion(), file, text], () =>
+            transpile(text, file),
+          );
     if (names !== null && format === 'module') source = withScopeExport(source, names.split(','));
     return { format, source, shortCircuit: true };
   }

@@ -32,11 +32,15 @@ export class WorkerPool {
   private waiting: ((worker: Worker) => void)[] = [];
   private all = new Set<Worker>();
 
-  /** `started`: workers already booting (the CLI starts one first thing), counted in `size`. */
+  /**
+   * `started`: workers already booting (the CLI starts one first thing), counted in `size`.
+   * `cacheDir`: where workers keep transpiled modules.
+   */
   constructor(
     size: number,
     private readonly timeoutMs: number,
     started: Worker[] = [],
+    private readonly cacheDir?: string,
   ) {
     for (const worker of started.slice(0, size)) this.idle.push(this.adopt(worker));
     for (const worker of started.slice(size)) void worker.terminate();
@@ -44,7 +48,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    return this.adopt(startWorker());
+    return this.adopt(startWorker(this.cacheDir));
   }
 
   private adopt(worker: Worker): Worker {

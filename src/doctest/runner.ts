@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import { collectFiles, UsageError } from './files.ts';
 import { type FoundFile, findDocTests } from './finder.ts';
 import type { Flag } from './flags.ts';
+import { cachedParse, type ParsedFile } from './parse-cache.ts';
 import { WorkerPool } from './pool.ts';
 import { type ItemResult, type Report, summarize } from './results.ts';
 import { prepareSource } from './rewrite.ts';
@@ -31,6 +33,8 @@ export interface RunOptions {
   cwd?: string;
   /** Pool workers already booting (see worker-boot.mjs): the pool adopts them instead of new ones. */
   startedWorkers?: Worker[];
+  /** Keep parsed and transpiled files here, reused while their text is unchanged. */
+  cacheDir?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -49,13 +53,21 @@ function readSource(file: string, cwd: string): string {
   }
 }
 
-function jobFor(found: FoundFile, flags: Flag[], timeoutMs: number): FileJob {
-  const tests = found.tests.filter((t) => t.examples.length > 0);
+/** A file's doc tests, and each example made runnable. */
+function parseFile(file: string, source: string, cwd: string): ParsedFile {
+  const found = findDocTests(file, source, cwd);
+  const runnables = found.tests
+    .filter((t) => t.examples.length > 0)
+    .map((t) => t.examples.map((e) => prepareSource(e.source)));
+  return { found, runnables };
+}
+
+function jobFor({ found, runnables }: ParsedFile, flags: Flag[], timeoutMs: number): FileJob {
   return {
     file: found.file,
     scopeNames: found.scopeNames,
-    tests,
-    runnables: tests.map((t) => t.examples.map((e) => prepareSource(e.source))),
+    tests: found.tests.filter((t) => t.examples.length > 0),
+    runnables,
     firstTest: 0,
     flags,
     timeoutMs,
@@ -76,6 +88,13 @@ export async function runDoctests({
   if (options.failFast && !flags.includes('FAIL_FAST')) flags.push('FAIL_FAST');
   const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
   const sources = files.map((file) => readSource(file, cwd));
+  const { cacheDir } = options;
+  const parse = (i: number): ParsedFile => {
+    const [file, source] = [files[i] as string, sources[i] as string];
+    const fresh = () => parseFile(file, source, cwd);
+    if (cacheDir === undefined) return fresh();
+    return cachedParse(path.join(cacheDir, 'parsed'), { file, source, cwd }, fresh);
+  };
   // A worker takes a few hundred milliseconds to boot: small runs get fewer.
   const prompts = sources.reduce((n, source) => n + (source.match(/>>>/g)?.length ?? 0), 0);
   const wanted = options.concurrency ?? Math.ceil(prompts / EXAMPLES_PER_WORKER);
@@ -84,17 +103,17 @@ export async function runDoctests({
   const pool =
     options.inProcess || files.length === 0
       ? undefined
-      : new WorkerPool(size, timeoutMs, options.startedWorkers);
+      : new WorkerPool(size, timeoutMs, options.startedWorkers, options.cacheDir);
   try {
     const found: FoundFile[] = [];
     let perFile: ItemResult[][];
     if (pool) {
       // Hand each file to the pool as soon as it is parsed, so the workers start early.
       const running: Promise<ItemResult[]>[] = [];
-      for (const [i, file] of files.entries()) {
-        const f = findDocTests(file, sources[i] as string, cwd);
-        found.push(f);
-        const job = jobFor(f, flags, timeoutMs);
+      for (const i of files.keys()) {
+        const parsed = parse(i);
+        found.push(parsed.found);
+        const job = jobFor(parsed, flags, timeoutMs);
         running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
         await new Promise(setImmediate);
       }
@@ -104,10 +123,10 @@ export async function runDoctests({
       await registerHooks();
       const { runFile } = await import('./execute.ts');
       perFile = [];
-      for (const [i, file] of files.entries()) {
-        const f = findDocTests(file, sources[i] as string, cwd);
-        found.push(f);
-        const job = { ...jobFor(f, flags, timeoutMs), syncTimeout: true };
+      for (const i of files.keys()) {
+        const parsed = parse(i);
+        found.push(parsed.found);
+        const job = { ...jobFor(parsed, flags, timeoutMs), syncTimeout: true };
         perFile.push(
           job.tests.length > 0 ? await runFile(job, { importModule: nativeImport }) : [],
         );

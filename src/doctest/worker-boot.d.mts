@@ -1,4 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 
-/** Start a pool worker; its stdout is piped, and must be drained (the pool does). */
-export function startWorker(): Worker;
+/**
+ * Start a pool worker; its stdout is piped, and must be drained (the pool does).
+ * `cacheDir`: where its loader hooks keep transpiled modules (see loader-hooks.mjs).
+ */
+export function startWorker(cacheDir?: string): Worker;

@@ -1,5 +1,5 @@
 // The CLI entry, the worker pool, --typecheck and --watch, driven in this process.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,21 @@ describe('cli main', () => {
       skipped: 0,
     });
     expect(stdout.text()).toContain('Trying:\n');
+  });
+
+  it('keeps parsed and transpiled files in the launch cache, unless --no-cache', async () => {
+    captureStdout();
+    const argv = ['node', 'tsdoctest', '--concurrency', '1', 'src/domain/calculation.ts'];
+    const unused = path.join(scratch, 'unused-cache');
+    expect(await main([...argv, '--no-cache'], { cacheDir: unused })).toBe(0);
+    expect(existsSync(unused)).toBe(false);
+    const cacheDir = path.join(scratch, 'cache');
+    expect(await main(argv, { cacheDir })).toBe(0);
+    expect(readdirSync(path.join(cacheDir, 'parsed'))).toHaveLength(1);
+    // (Run from source, the worker's own modules are transpiled and kept too.)
+    const transpiled = path.join(cacheDir, 'transpiled');
+    const kept = readdirSync(transpiled).map((f) => readFileSync(path.join(transpiled, f), 'utf8'));
+    expect(kept.filter((text) => text.includes('class Cal '))).toHaveLength(1);
   });
 
   it('prints JUnit to stdout and exits 0 when all pass', async () => {

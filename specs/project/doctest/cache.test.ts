@@ -1,0 +1,71 @@
+// What tsdoctest keeps between runs: parsed files (parse-cache.ts) and transpiled
+// modules (the loader hooks), both through disk-cache.mjs.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { LoadFnOutput, LoadHookContext } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cachedText } from '../../../src/doctest/disk-cache.mjs';
+import { initialize, load } from '../../../src/doctest/loader-hooks.mjs';
+import { cachedParse, type ParsedFile } from '../../../src/doctest/parse-cache.ts';
+import { ROOT } from './helpers.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tsdoctest-cache-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cachedText', () => {
+  it('makes the text once per set of inputs', () => {
+    const make = vi.fn(() => 'made');
+    expect(cachedText(dir, ['a', 'b'], make)).toBe('made');
+    expect(cachedText(dir, ['a', 'b'], () => 'not again')).toBe('made');
+    expect(cachedText(dir, ['a', 'c'], () => 'other')).toBe('other');
+    // Inputs are separated: ['ab'] is not ['a', 'b'].
+    expect(cachedText(dir, ['ab'], () => 'joined')).toBe('joined');
+    expect(make).toHaveBeenCalledTimes(1);
+  });
+
+  it('still answers when the cache cannot be written', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(cachedText(path.join(file, 'below'), ['x'], () => 'made anyway')).toBe('made anyway');
+  });
+});
+
+describe('cachedParse', () => {
+  const parsed: ParsedFile = {
+    found: { file: '/p/m.ts', shownFile: 'm.ts', module: 'm', tests: [], scopeNames: ['a'] },
+    runnables: [[{ code: '1', isAsync: false, declared: [] }]],
+  };
+  const input = { file: '/p/m.ts', source: '/** >>> 1 */', cwd: '/p' };
+
+  it('parses a text once; another text or working directory is parsed again', () => {
+    const parse = vi.fn(() => parsed);
+    expect(cachedParse(dir, input, parse)).toEqual(parsed);
+    expect(cachedParse(dir, input, parse)).toEqual(parsed);
+    expect(parse).toHaveBeenCalledTimes(1);
+    cachedParse(dir, { ...input, source: '/** >>> 2 */' }, parse);
+    cachedParse(dir, { ...input, cwd: '/elsewhere' }, parse);
+    expect(parse).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the loader hooks with a cache directory', () => {
+  afterEach(() => initialize({}));
+
+  it('transpile a file once, and read it back while its text is unchanged', async () => {
+    initialize({ cacheDir: dir });
+    const url = pathToFileURL(path.join(ROOT, 'fixtures/doctest/scope.ts')).href;
+    const context = {} as LoadHookContext;
+    const first = (await load(url, context, (() => {}) as never)) as LoadFnOutput;
+    const [entry] = readdirSync(path.join(dir, 'transpiled'));
+    const kept = path.join(dir, 'transpiled', entry as string);
+    expect(readFileSync(kept, 'utf8')).toBe(first.source);
+    writeFileSync(kept, 'export const fromTheCache = true;\n');
+    const second = (await load(url, context, (() => {}) as never)) as LoadFnOutput;
+    expect(second.source).toBe('export const fromTheCache = true;\n');
+  });
+});

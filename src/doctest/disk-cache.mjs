@@ -1,0 +1,33 @@
+// Values worth keeping between runs (transpiled modules, parsed files), one file
+// each in a directory, named by a hash of everything the value was made from.
+// Plain JavaScript: the loader hooks use it too, before TypeScript can load.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Write a file so that readers see the old contents or the new, never half of it. */
+export function writeAtomically(file, contents) {
+  const partial = `${file}.${process.pid}.partial`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+/** The text kept for `inputs` in `dir`, or `make()`'s, kept for next time. */
+export function cachedText(dir, inputs, make) {
+  const hash = createHash('sha256');
+  for (const input of inputs) hash.update(input).update('\0');
+  const file = path.join(dir, hash.digest('hex').slice(0, 32));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Not made yet.
+  }
+  const text = make();
+  try {
+    writeAtomically(file, text);
+  } catch {
+    // A read-only cache only costs speed.
+  }
+  return text;
+}
