@@ -90,8 +90,12 @@ let shared: Shared | undefined;
 function sharedContext(): Shared {
   if (!shared) {
     const globals: Record<string, unknown> = {};
-    const host = globalThis as unknown as Record<string, unknown>;
-    for (const key of nodeGlobals()) globals[key] = host[key];
+    // Descriptors, not values: many of Node's globals load their module when first read
+    // (fetch's undici, web crypto, streams), which would cost every run ~100 ms.
+    for (const key of nodeGlobals()) {
+      const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+      if (descriptor) Object.defineProperty(globals, key, descriptor);
+    }
     // V8 gives every context a console of its own that prints nowhere.
     globals.console = console;
     const context = vm.createContext(globals);
