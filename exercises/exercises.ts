@@ -236,7 +236,7 @@ export const exercises: Exercise[] = [
     hints: [
       'A real 3-second wait makes a slow test; fake timers make time a thing your test moves.',
       '`vi.useFakeTimers()`, a nock reply with `.delay(5000)`, and a client with `timeoutMs: 100`. Attach the expectation before moving time.',
-      'Start the call, `const check = expect(p).rejects.toThrow(BonusApiError)`, then `await Promise.all([check, vi.advanceTimersByTimeAsync(6000)])`.',
+      'Start the call and attach `const check = expect(p).rejects.toThrow(BonusApiError)`, noting in a `.finally` that it settled; `await vi.advanceTimersByTimeAsync(200)` (past the timeout, short of the reply), expect it settled, then `await check`.',
     ],
     chaffs: ['api-never-times-out'],
   },

@@ -1,9 +1,10 @@
 /**
  * Benchmark: `workshop verify` of one exercise including all its chaffs.
  *
- *   tsx scripts/bench/workshop-verify.ts [exercise-id] [--rounds N]
+ *   tsx scripts/bench/workshop-verify.ts [exercise-id] [--rounds N] [--cold N]
  *
- * - cold (CLI): a fresh `workshop verify --file <solution>` process, start to exit.
+ * - cold (CLI): a fresh `workshop verify --file <solution>` process, start to
+ *   exit; the median of --cold runs, since one sample on a shared machine says little.
  * - cold (in-process): a new runner's first run of real + every chaff.
  * - warm: the same live runner re-verifying after the file is saved again,
  *   as watch mode does.
@@ -23,10 +24,15 @@ import { HostedRunner } from '../../src/workshop/hosted-runner.ts';
 const program = createProgram('workshop-verify-bench', 'Time workshop verify, cold and warm.')
   .argument('[id]', 'exercise id', 'sinon-stub')
   .option('--rounds <n>', 'warm reruns to time', integerIn(1, 50), 5)
+  .option('--cold <n>', 'cold CLI runs to time', integerIn(1, 20), 3)
   .option('--one-variant', 'internal: run the real code only, once (the reference)')
   .parse();
 const [id = 'sinon-stub'] = program.args;
-const { rounds, oneVariant } = program.opts<{ rounds: number; oneVariant?: boolean }>();
+const { rounds, cold, oneVariant } = program.opts<{
+  rounds: number;
+  cold: number;
+  oneVariant?: boolean;
+}>();
 
 let ex: ReturnType<typeof exerciseById>;
 try {
@@ -61,8 +67,14 @@ if (oneVariant) {
   process.exit(0);
 }
 
+// A shared machine skews every figure: say how busy it was, before and after.
+const loadBefore = loadavg()[0] ?? 0;
+
 // Cold, as a learner runs it: a whole new process.
-const coldCli = timeProcess(['src/workshop/cli.ts', 'verify', ex.id, '--file', file]);
+const coldRuns = Array.from({ length: cold }, () =>
+  timeProcess(['src/workshop/cli.ts', 'verify', ex.id, '--file', file]),
+);
+const coldCli = median(coldRuns);
 
 // Cold and warm inside one process, as watch mode runs it.
 const runner = new HostedRunner(ex.framework);
@@ -89,10 +101,13 @@ const oneCold = median(perVariant);
 const naive = oneCold * variants.length;
 
 console.log(`workshop verify ${ex.id} (${ex.framework}, real + ${variants.length - 1} chaffs)`);
-// A shared machine skews every figure: say how busy it was.
-const [load1 = 0] = loadavg();
-console.log(`  machine: ${availableParallelism()} cores, load average ${load1.toFixed(2)}`);
-console.log(`  cold, new CLI process:        ${s(coldCli)}   target <= 3.00 s`);
+const loadAfter = loadavg()[0] ?? 0;
+console.log(
+  `  machine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end`,
+);
+console.log(
+  `  cold, new CLI process:        ${s(coldCli)}   target <= 3.00 s  (median of ${cold}; ${coldRuns.map(s).join(', ')})`,
+);
 console.log(`  cold, first run in-process:   ${s(coldInProcess)}`);
 console.log(`  warm, median of ${rounds} reruns:    ${s(median(warm))}   target <= 1.00 s`);
 console.log(

@@ -21,7 +21,6 @@ import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
 import { exerciseById, exercises, UsageError } from './catalogue.ts';
 import { checkAll } from './check-all.ts';
 import type { Exercise } from './types.ts';
-import { watch } from './watch.ts';
 import { Workshop, type WorkshopOptions } from './workshop.ts';
 
 export interface CliIo {
@@ -85,6 +84,9 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
       }
     };
 
+  // Loaded on demand: its file watcher is not needed for a one-shot verb.
+  const watchMode = async () => (await import('./watch.ts')).watch(workshop, io);
+
   const program = createProgram(
     'workshop',
     'The mocking workshop: write tests that catch broken code.',
@@ -105,7 +107,7 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
   // No verb: watch on a terminal; otherwise (a pipe, CI) list instead of waiting on stdin.
   program.action(
     act(async () => {
-      if (io.stdin.isTTY) return watch(workshop, io);
+      if (io.stdin.isTTY) return watchMode();
       say(await workshop.list());
       return 0;
     }),
@@ -141,7 +143,7 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
   program
     .command('watch')
     .description('re-verify the current exercise on every save')
-    .action(act(() => watch(workshop, io)));
+    .action(act(watchMode));
 
   program
     .command('hint [id]')

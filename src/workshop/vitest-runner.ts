@@ -78,6 +78,7 @@ export class VitestRunner implements TestRunner {
   private onProgress?: () => void;
   /** Tells the current run's watchdog that a test file or test case moved on. */
   private readonly progress: Reporter = {
+    onTestModuleQueued: () => this.onProgress?.(),
     onTestModuleStart: () => this.onProgress?.(),
     onTestModuleCollected: () => this.onProgress?.(),
     onTestCaseReady: () => this.onProgress?.(),
