@@ -97,7 +97,7 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
     })
     .option(
       '--time-limit <seconds>',
-      'stop a test run that makes no progress for this long (an endless loop)',
+      'stop a test run after this many seconds without progress, e.g. an endless loop (default 15; keep it above the 5 s test timeout)',
       integerIn(1, 3600),
     )
     .hook('preAction', () => {

@@ -92,7 +92,7 @@ export class HostedRunner implements TestRunner {
     this.child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.once('message', () => child.disconnect());
+    child.on('message', (reply: HostReply) => reply.type === 'closed' && child.disconnect());
     child.send({ type: 'close' } satisfies HostRequest);
     await ended;
   }
