@@ -1,4 +1,8 @@
 /** Write a file so that readers see the old contents or the new, never half of it. */
 export function writeAtomically(file: string, contents: string | Uint8Array): void;
 /** The text kept for `inputs` in `dir`, or `make()`'s, kept for next time. */
-export function cachedText(dir: string, inputs: readonly string[], make: () => string): string;
+export function cachedText(
+  dir: string,
+  inputs: readonly string[],
+  make: () => string | Promise<string>,
+): Promise<string>;

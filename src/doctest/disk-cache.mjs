@@ -14,7 +14,7 @@ export function writeAtomically(file, contents) {
 }
 
 /** The text kept for `inputs` in `dir`, or `make()`'s, kept for next time. */
-export function cachedText(dir, inputs, make) {
+export async function cachedText(dir, inputs, make) {
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(input).update('\0');
   const file = path.join(dir, hash.digest('hex').slice(0, 32));
@@ -23,7 +23,7 @@ export function cachedText(dir, inputs, make) {
   } catch {
     // Not made yet.
   }
-  const text = make();
+  const text = await make();
   try {
     writeAtomically(file, text);
   } catch {

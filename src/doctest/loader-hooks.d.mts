@@ -11,7 +11,7 @@ export function withScopeExport(source: string, names: readonly string[]): strin
 /** The TypeScript files a JavaScript-style specifier may stand for, most likely first. */
 export function typescriptCandidates(specifier: string): string[];
 /** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */
-export function transpile(source: string, file: string): string;
+export function transpile(source: string, file: string): Promise<string>;
 
 /** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
 export function initialize(data?: { cacheDir?: string }): void;

@@ -2,12 +2,12 @@
 // Plain JavaScript: hooks load in a thread of their own before any TypeScript
 // loader exists there, so this file is what makes `.ts` loadable at all.
 //
-// - `.ts`, `.tsx`, `.mts` and `.cts` files lose their types through swc, with
+// - `.ts`, `.tsx`, `.mts` and `.cts` files lose their types through esbuild, with
 //   an inline source map, so stack frames and coverage point at `.ts` lines.
 // - `./x.js` may name `./x.ts`, and `./x` may name `./x.ts` or `./x/index.ts`,
 //   as TypeScript's own resolution allows.
 // - With a cache directory (`register(url, { data: { cacheDir } })`), transpiled
-//   files are kept there by their text, so unchanged files skip swc entirely.
+//   files are kept there by their text, so unchanged files skip esbuild entirely.
 // - A module imported as `file.ts?tsdoctest=a,b,c` gets two extra exports: one
 //   that reads its top-level bindings (so examples run in the module's scope)
 //   and an `import()` that resolves specifiers as the module itself would.
@@ -76,7 +76,7 @@ export async function resolve(specifier, context, nextResolve) {
   }
 }
 
-let swc;
+let esbuild;
 let cacheDir;
 
 /** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
@@ -84,49 +84,45 @@ export function initialize(data) {
   cacheDir = data?.cacheDir;
 }
 
-function swcVersion() {
-  return createRequire(import.meta.url)('@swc/core/package.json').version;
+function esbuildVersion() {
+  return createRequire(import.meta.url)('esbuild/package.json').version;
 }
 
-/** swc's report (several lines, a code frame, maybe a Rust backtrace) → one line. */
+/** esbuild's report → one line naming the place, as a SyntaxError. */
 function syntaxError(error, file) {
-  const text = String(error?.message ?? error);
-  const message = text.match(/^\s*x (.+)$/m)?.[1] ?? text.trim().split('\n')[0];
-  const at = text.match(/,-\[.*:(\d+):(\d+)\]/);
-  const where = path.relative(process.cwd(), file) + (at ? `:${at[1]}:${at[2]}` : '');
-  return new SyntaxError(`${message} (${where})`);
+  const [first] = error?.errors ?? [];
+  if (!first) return error;
+  const at = first.location ? `:${first.location.line}:${first.location.column + 1}` : '';
+  return new SyntaxError(`${first.text} (${path.relative(process.cwd(), file)}${at})`);
 }
 
-/** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */
-export function transpile(source, file) {
-  swc ??= createRequire(import.meta.url)('@swc/core');
+/**
+ * TypeScript → JavaScript with the same module syntax, types erased, and an inline source map.
+ * esbuild runs in a process of its own: a native addon (swc) in this thread would crash the
+ * process when a hung worker, and so this thread, is terminated.
+ */
+export async function transpile(source, file) {
+  esbuild ??= await import('esbuild');
   const commonjs = file.endsWith('.cts');
   let output;
   try {
-    output = swc.transformSync(source, {
-      filename: file,
-      swcrc: false,
-      configFile: false,
-      sourceMaps: true,
-      isModule: !commonjs || 'unknown',
-      module: { type: commonjs ? 'commonjs' : 'es6' },
-      jsc: {
-        parser: { syntax: 'typescript', tsx: file.endsWith('.tsx'), decorators: true },
-        target: 'esnext',
-        experimental: { keepImportAttributes: true },
-        transform: { useDefineForClassFields: true },
-      },
+    output = await esbuild.transform(source, {
+      sourcefile: file,
+      loader: file.endsWith('.tsx') ? 'tsx' : 'ts',
+      format: commonjs ? 'cjs' : 'esm',
+      target: 'esnext',
+      sourcemap: 'external',
+      sourcesContent: false,
     });
   } catch (error) {
     throw syntaxError(error, file);
   }
-  const { code, map } = output;
   // Node names a stack frame after the map's name for the function's position when it has
   // one: `add` where V8 says `Cal.add`. Blank names keep V8's, as in untranspiled code.
-  const sourceMap = JSON.parse(map);
+  const sourceMap = JSON.parse(output.map);
   sourceMap.names = sourceMap.names.map(() => '');
   const inline = Buffer.from(JSON.stringify(sourceMap)).toString('base64');
-  return `${code}\n//# sourceMappingURL=data:application/json;base64,${inline}\n`;
+  return `${output.code}//# sourceMappingURL=data:application/json;base64,${inline}\n`;
 }
 
 export async function load(url, context, nextLoad) {
@@ -139,8 +135,8 @@ export async function load(url, context, nextLoad) {
     const text = await readFile(file, 'utf8');
     let source =
       cacheDir === undefined
-        ? transpile(text, file)
-        : cachedText(path.join(cacheDir, 'transpiled'), [swcVersion(), file, text], () =>
+        ? await transpile(text, file)
+        : await cachedText(path.join(cacheDir, 'transpiled'), [esbuildVersion(), file, text], () =>
             transpile(text, file),
           );
     if (names !== null && format === 'module') source = withScopeExport(source, names.split(','));

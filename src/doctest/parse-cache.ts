@@ -27,11 +27,11 @@ function compilerVersion(): string {
 }
 
 /** The file as parsed from this very text before, or `parse()` now (and kept). */
-export function cachedParse(
+export async function cachedParse(
   dir: string,
   { file, source, cwd }: { file: string; source: string; cwd: string },
   parse: () => ParsedFile,
-): ParsedFile {
+): Promise<ParsedFile> {
   const inputs = [compilerVersion(), cwd, file, source];
-  return JSON.parse(cachedText(dir, inputs, () => JSON.stringify(parse()))) as ParsedFile;
+  return JSON.parse(await cachedText(dir, inputs, () => JSON.stringify(parse()))) as ParsedFile;
 }

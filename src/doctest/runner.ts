@@ -89,7 +89,7 @@ export async function runDoctests({
   const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
   const sources = files.map((file) => readSource(file, cwd));
   const { cacheDir } = options;
-  const parse = (i: number): ParsedFile => {
+  const parse = async (i: number): Promise<ParsedFile> => {
     const [file, source] = [files[i] as string, sources[i] as string];
     const fresh = () => parseFile(file, source, cwd);
     if (cacheDir === undefined) return fresh();
@@ -111,7 +111,7 @@ export async function runDoctests({
       // Hand each file to the pool as soon as it is parsed, so the workers start early.
       const running: Promise<ItemResult[]>[] = [];
       for (const i of files.keys()) {
-        const parsed = parse(i);
+        const parsed = await parse(i);
         found.push(parsed.found);
         const job = jobFor(parsed, flags, timeoutMs);
         running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
@@ -124,7 +124,7 @@ export async function runDoctests({
       const { runFile } = await import('./execute.ts');
       perFile = [];
       for (const i of files.keys()) {
-        const parsed = parse(i);
+        const parsed = await parse(i);
         found.push(parsed.found);
         const job = { ...jobFor(parsed, flags, timeoutMs), syncTimeout: true };
         perFile.push(

@@ -18,20 +18,22 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cachedText', () => {
-  it('makes the text once per set of inputs', () => {
+  it('makes the text once per set of inputs', async () => {
     const make = vi.fn(() => 'made');
-    expect(cachedText(dir, ['a', 'b'], make)).toBe('made');
-    expect(cachedText(dir, ['a', 'b'], () => 'not again')).toBe('made');
-    expect(cachedText(dir, ['a', 'c'], () => 'other')).toBe('other');
+    expect(await cachedText(dir, ['a', 'b'], make)).toBe('made');
+    expect(await cachedText(dir, ['a', 'b'], () => 'not again')).toBe('made');
+    expect(await cachedText(dir, ['a', 'c'], () => 'other')).toBe('other');
     // Inputs are separated: ['ab'] is not ['a', 'b'].
-    expect(cachedText(dir, ['ab'], () => 'joined')).toBe('joined');
+    expect(await cachedText(dir, ['ab'], () => 'joined')).toBe('joined');
     expect(make).toHaveBeenCalledTimes(1);
   });
 
-  it('still answers when the cache cannot be written', () => {
+  it('still answers when the cache cannot be written', async () => {
     const file = path.join(dir, 'a-file');
     writeFileSync(file, '');
-    expect(cachedText(path.join(file, 'below'), ['x'], () => 'made anyway')).toBe('made anyway');
+    expect(await cachedText(path.join(file, 'below'), ['x'], () => 'made anyway')).toBe(
+      'made anyway',
+    );
   });
 });
 
@@ -42,13 +44,13 @@ describe('cachedParse', () => {
   };
   const input = { file: '/p/m.ts', source: '/** >>> 1 */', cwd: '/p' };
 
-  it('parses a text once; another text or working directory is parsed again', () => {
+  it('parses a text once; another text or working directory is parsed again', async () => {
     const parse = vi.fn(() => parsed);
-    expect(cachedParse(dir, input, parse)).toEqual(parsed);
-    expect(cachedParse(dir, input, parse)).toEqual(parsed);
+    expect(await cachedParse(dir, input, parse)).toEqual(parsed);
+    expect(await cachedParse(dir, input, parse)).toEqual(parsed);
     expect(parse).toHaveBeenCalledTimes(1);
-    cachedParse(dir, { ...input, source: '/** >>> 2 */' }, parse);
-    cachedParse(dir, { ...input, cwd: '/elsewhere' }, parse);
+    await cachedParse(dir, { ...input, source: '/** >>> 2 */' }, parse);
+    await cachedParse(dir, { ...input, cwd: '/elsewhere' }, parse);
     expect(parse).toHaveBeenCalledTimes(3);
   });
 });

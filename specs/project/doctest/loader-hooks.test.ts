@@ -74,10 +74,10 @@ describe('typescriptCandidates', () => {
 });
 
 describe('transpile', () => {
-  it('erases types, keeps the lines, and maps them back with blank names', () => {
-    const code = transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts');
+  it('erases types, compiles enums, and maps lines back with blank names', async () => {
+    const code = await transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts');
     expect(code).toMatch(/^const n = 1;\n/);
-    expect(code).toContain('E[E["A"] = 0] = "A"');
+    expect(code).toContain('E2[E2["A"] = 0] = "A"');
     const map = JSON.parse(
       Buffer.from(code.split('base64,')[1] as string, 'base64').toString('utf8'),
     ) as { sources: string[]; names: string[] };
@@ -85,19 +85,25 @@ describe('transpile', () => {
     expect(map.names.every((n) => n === '')).toBe(true);
   });
 
-  it('keeps import attributes', () => {
+  it('keeps import attributes', async () => {
     expect(
-      transpile("import d from './d.json' with { type: 'json' };\nexport { d };\n", '/x/m.ts'),
-    ).toMatch(/with\s*{\s*type: 'json'\s*}/);
+      await transpile(
+        "import d from './d.json' with { type: 'json' };\nexport { d };\n",
+        '/x/m.ts',
+      ),
+    ).toContain('with { type: "json" }');
   });
 
-  it('turns a syntax error into one line naming the place', () => {
-    expect(() => transpile('const a = (1 +;\n', path.join(process.cwd(), 'bad.ts'))).toThrow(
-      /^.+ \(bad\.ts:1:\d+\)$/,
+  it('turns a syntax error into one line naming the place', async () => {
+    const bad = path.join(process.cwd(), 'bad.ts');
+    await expect(transpile('const a = (1 +;\n', bad)).rejects.toThrow(
+      'Unexpected ";" (bad.ts:1:15)',
     );
-    const open = () => transpile('/* open', path.join(process.cwd(), 'bad.ts'));
-    expect(open).toThrow(SyntaxError);
-    expect(open).toThrow('Unterminated block comment (bad.ts:1:1)');
+    const open = transpile('/* open', bad);
+    await expect(open).rejects.toBeInstanceOf(SyntaxError);
+    await expect(open).rejects.toThrow(
+      'Expected "*/" to terminate multi-line comment (bad.ts:1:8)',
+    );
   });
 });
 

@@ -134,7 +134,7 @@ describe('runDoctests (in process)', () => {
     const report = await run(['fixtures/doctest/hostile/unterminated.ts']);
     expect(report.failed).toBe(1);
     expect(report.items[0]?.examples[0]?.exception).toContain(
-      'SyntaxError: Unterminated block comment (fixtures/doctest/hostile/unterminated.ts:7:6)',
+      'SyntaxError: Expected "*/" to terminate multi-line comment (fixtures/doctest/hostile/unterminated.ts:8:1)',
     );
   });
 
