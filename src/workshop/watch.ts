@@ -48,14 +48,22 @@ export async function watch(
   let confirmingReset = false;
   let queue = Promise.resolve();
 
-  /** Queue a verification of `ex`; dropped if the learner has moved on by then. */
+  /**
+   * Queue a verification of `ex`; dropped if the learner has moved on by then.
+   * A run that fails outright (say, its runner process died) is reported in
+   * one line and watching goes on: the next save starts a fresh runner.
+   */
   const verifyNow = (ex: Exercise) => {
     queue = queue.then(async () => {
       if (ex !== current) return;
       say(pc.dim(`verifying ${current.id} ...`));
-      const { verdict, report } = await workshop.verify(current);
-      say(report);
-      if (verdict.accepted) await moveTo(await workshop.nextPending(current.id), 'next');
+      try {
+        const { verdict, report } = await workshop.verify(current);
+        say(report);
+        if (verdict.accepted) await moveTo(await workshop.nextPending(current.id), 'next');
+      } catch (err) {
+        say(pc.red(`could not verify ${ex.id}: ${(err as Error).message}; save again to retry`));
+      }
     });
     return queue;
   };

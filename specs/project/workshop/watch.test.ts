@@ -152,6 +152,32 @@ describe('watch mode', () => {
     RUN_TIMEOUT,
   );
 
+  it(
+    'reports a run that fails outright in one line and keeps watching',
+    async () => {
+      const ex = exerciseById('return-value');
+      await saveState(ws.stateFile, { done: [], hintsShown: {}, current: ex.id });
+      vi.spyOn(workshop, 'verify').mockRejectedValueOnce(
+        new Error('the test runner process ended early (SIGSEGV)'),
+      );
+      const stdin = new PassThrough();
+      const screen = new Screen();
+      const done = watch(workshop, { stdin, stdout: screen.stream });
+      await screen.waitFor(
+        /could not verify return-value: the test runner process ended early \(SIGSEGV\); save again to retry/,
+        0,
+      );
+
+      const mark = screen.text.length;
+      await copyFile(solutionPath(ex), workshop.fileOf(ex));
+      await screen.waitFor(/next: /, mark);
+      expect(screen.text.slice(mark)).toMatch(/accepted: .*return-value/);
+      stdin.end();
+      await expect(done).resolves.toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
   it('says so when every exercise is done', async () => {
     await saveState(ws.stateFile, { done: exercises.map((e) => e.id), hintsShown: {} });
     const screen = new Screen();
