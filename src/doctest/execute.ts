@@ -112,21 +112,39 @@ function sharedContext(): Shared {
   return shared;
 }
 
-/** The module's top-level bindings (read live) and its `import()`. */
-function moduleScope(module: Record<string, unknown>): object {
-  const scope = Object.create(null) as Record<string, unknown>;
+/**
+ * Make the module's top-level bindings globals of the context (read live), for one file.
+ * Globals, not entries of the comment's scope object: a function called through a `with`
+ * object gets that object as `this`, where the module's own code would see `undefined`.
+ * Returns what puts the context's globals back as they were.
+ */
+function installBindings(globals: object, module: Record<string, unknown>): () => void {
   const bindings = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
+  const shadowed = new Map<string, PropertyDescriptor | undefined>();
   for (const name of Object.keys(bindings)) {
-    Object.defineProperty(scope, name, { get: () => bindings[name], enumerable: true });
+    shadowed.set(name, Object.getOwnPropertyDescriptor(globals, name));
+    Object.defineProperty(globals, name, {
+      get: () => bindings[name],
+      enumerable: true,
+      configurable: true,
+    });
   }
-  scope[IMPORT_FUNCTION] = module[IMPORT_EXPORT];
-  return scope;
+  return () => {
+    for (const [name, descriptor] of shadowed) {
+      if (descriptor) Object.defineProperty(globals, name, descriptor);
+      else delete (globals as Record<string, unknown>)[name];
+    }
+  };
 }
 
-/** Declare an example's names on its comment's scope (shadowing module bindings, as `const` would). */
+/**
+ * Declare an example's names on its comment's scope (shadowing module bindings, as a
+ * declaration would). A name declared before keeps its value (`var x` again), unless it
+ * was a constant: declaring that again starts a new binding.
+ */
 function declare(scope: object, names: readonly string[]): void {
   for (const name of names) {
-    if (!Object.hasOwn(scope, name)) {
+    if (!Object.hasOwn(scope, name) || Object.getOwnPropertyDescriptor(scope, name)?.set) {
       Object.defineProperty(scope, name, {
         value: undefined,
         writable: true,
@@ -134,6 +152,23 @@ function declare(scope: object, names: readonly string[]): void {
         configurable: true,
       });
     }
+  }
+}
+
+/** After its example ran, a `const` keeps its value: assigning to it throws, as in JavaScript. */
+function freeze(scope: object, names: readonly string[], context: vm.Context): void {
+  // The context's own TypeError, so that `instanceof TypeError` holds in the example.
+  const ContextTypeError = vm.runInContext('TypeError', context) as TypeErrorConstructor;
+  for (const name of names) {
+    const value = (scope as Record<string, unknown>)[name];
+    Object.defineProperty(scope, name, {
+      get: () => value,
+      set: () => {
+        throw new ContextTypeError('Assignment to constant variable.');
+      },
+      enumerable: true,
+      configurable: true,
+    });
   }
 }
 
@@ -308,14 +343,28 @@ async function loadModule(
 /** Run the file's tests from `job.firstTest` on. */
 export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<ItemResult[]> {
   const loaded = await loadModule(job, hooks.importModule ?? ((url) => import(url)));
-  const { context, globals, snapshot, restore } = sharedContext();
-  const baseScope = loaded.module ? moduleScope(loaded.module) : undefined;
+  const shared = sharedContext();
+  const restoreGlobals = loaded.module ? installBindings(shared.globals, loaded.module) : () => {};
+  try {
+    return await runTests(job, hooks, loaded, shared);
+  } finally {
+    restoreGlobals();
+  }
+}
+
+async function runTests(
+  job: FileJob,
+  hooks: ExecuteHooks,
+  loaded: { module?: Record<string, unknown>; error?: unknown },
+  { context, globals, snapshot, restore }: Shared,
+): Promise<ItemResult[]> {
   const capture = new Capture();
   const items: ItemResult[] = [];
   for (let t = job.firstTest; t < job.tests.length; t++) {
     const test = job.tests[t] as DocTest;
     // A fresh scope per comment; globals an example creates by assignment go with it.
-    const scope = Object.create(baseScope ?? null) as object;
+    const scope = Object.create(null) as Record<string, unknown>;
+    if (loaded.module) scope[IMPORT_FUNCTION] = loaded.module[IMPORT_EXPORT];
     globals[SCOPE_GLOBAL] = scope;
     const globalsBefore = snapshot();
     const examples: ExampleResult[] = [];
@@ -351,13 +400,14 @@ export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<I
           exception: Object.assign(new Error(example.error), { name: 'ValueError', stack: '' }),
           threw: true,
         };
-      } else if (!baseScope) {
+      } else if (!loaded.module) {
         outcome = { got: '', exception: loaded.error, threw: true };
       } else {
         const runnable = job.runnables[t]?.[e] ?? {
           code: example.source,
           isAsync: false,
           declared: [],
+          constants: [],
         };
         declare(scope, runnable.declared);
         globals[SCOPE_GLOBAL] = scope;
@@ -368,6 +418,7 @@ export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<I
           capture,
           keepAlive: () => hooks.onExampleStart?.(t, e),
         });
+        freeze(scope, runnable.constants, context);
       }
       const result = judge(example, outcome, options, filename);
       if (result.status === 'failed') failures++;

@@ -80,7 +80,7 @@ function parses(text: string): boolean {
 }
 
 /** `const x = <expression without ; or newline>`: common enough to skip the parser for. */
-const SIMPLE_DECLARATION = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+?)\s*;?\n?$/;
+const SIMPLE_DECLARATION = /^(const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+?)\s*;?\n?$/;
 
 /**
  * Does `expression` have a comma outside brackets (`const a = 1, b = 2` declares two
@@ -99,34 +99,40 @@ function hasOuterComma(expression: string): boolean {
 
 export function prepareSource(typescript: string): Runnable {
   const source = stripTypes(typescript);
-  if (!NEEDS_REWRITE.test(source)) return { code: source, isAsync: false, declared: [] };
+  const asIs: Runnable = { code: source, isAsync: false, declared: [], constants: [] };
+  if (!NEEDS_REWRITE.test(source)) return asIs;
   const simple = SIMPLE_DECLARATION.exec(source);
   if (
     simple &&
     !/\bawait\b|\bimport\s*\(|\/\/|\/\*/.test(source) &&
-    !hasOuterComma(simple[2] as string) &&
-    parses(simple[2] as string)
+    !hasOuterComma(simple[3] as string) &&
+    parses(simple[3] as string)
   ) {
+    const name = simple[2] as string;
     return {
-      code: `void (${simple[1]} = ${simple[2]});\n`,
+      code: `void (${name} = ${simple[3]});\n`,
       isAsync: false,
-      declared: [simple[1] as string],
+      declared: [name],
+      constants: simple[1] === 'const' ? [name] : [],
     };
   }
   const sf = parseExample(source);
-  if (!sf) return { code: source, isAsync: false, declared: [] };
+  if (!sf) return asIs;
   const imports: Edit[] = [];
   collectImportCalls(sf, sf, imports);
   const isAsync = sf.statements.some(hasTopLevelAwait);
   const declared: string[] = [];
+  const constants: string[] = [];
   const edits: Edit[] = [];
   const last = sf.statements[sf.statements.length - 1];
   for (const st of sf.statements) {
     const start = st.getStart(sf);
     if (ts.isVariableStatement(st)) {
       const assignments: string[] = [];
+      const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
         bindingNames(d.name, declared);
+        if (isConst) bindingNames(d.name, constants);
         if (d.initializer) {
           assignments.push(`${d.name.getText(sf)} = ${textWith(d.initializer, sf, imports)}`);
         }
@@ -148,6 +154,7 @@ export function prepareSource(typescript: string): Runnable {
     }
   }
   const body = applyEdits(source, edits);
-  if (!isAsync) return { code: body, isAsync, declared };
-  return { code: `(async () => { ${body.replace(/\n$/, '')}\n})()`, isAsync, declared };
+  if (!isAsync) return { code: body, isAsync, declared, constants };
+  const code = `(async () => { ${body.replace(/\n$/, '')}\n})()`;
+  return { code, isAsync, declared, constants };
 }

@@ -18,4 +18,6 @@ export interface Runnable {
   isAsync: boolean;
   /** Names the example declares at top level: they live on the comment's scope object. */
   declared: string[];
+  /** Those of them declared `const`: read-only once the example has run. */
+  constants: string[];
 }

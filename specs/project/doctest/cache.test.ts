@@ -40,7 +40,7 @@ describe('cachedText', () => {
 describe('cachedParse', () => {
   const parsed: ParsedFile = {
     found: { file: '/p/m.ts', shownFile: 'm.ts', module: 'm', tests: [], scopeNames: ['a'] },
-    runnables: [[{ code: '1', isAsync: false, declared: [] }]],
+    runnables: [[{ code: '1', isAsync: false, declared: [], constants: [] }]],
   };
   const input = { file: '/p/m.ts', source: '/** >>> 1 */', cwd: '/p' };
 

@@ -17,7 +17,12 @@ function runAll(sources: string[]): { scope: Record<string, unknown>; values: un
 
 describe('prepareSource', () => {
   it('leaves code without declarations, await or import() alone', () => {
-    expect(prepareSource('1 + 1\n')).toEqual({ code: '1 + 1\n', isAsync: false, declared: [] });
+    expect(prepareSource('1 + 1\n')).toEqual({
+      code: '1 + 1\n',
+      isAsync: false,
+      declared: [],
+      constants: [],
+    });
   });
 
   it('routes import() through the module, keeping synchronous code synchronous', () => {
@@ -25,6 +30,7 @@ describe('prepareSource', () => {
       code: "__tsdoctest_import__('./x.ts').then((m) => m)\n",
       isAsync: false,
       declared: [],
+      constants: [],
     });
   });
 
@@ -40,6 +46,7 @@ describe('prepareSource', () => {
       code: 'const x = (1 +\n',
       isAsync: false,
       declared: [],
+      constants: [],
     });
   });
 
@@ -52,6 +59,15 @@ describe('prepareSource', () => {
     expect(values).toEqual([undefined, undefined, 6]);
     expect(Object.keys(scope)).toEqual(['a', 'b', 'v', 'f', 'K', 'none']);
     expect(typeof scope.K).toBe('function');
+  });
+
+  it('tells the constants among the declared names, on the quick path and the parsed one', () => {
+    expect(prepareSource('const a = 1\n')).toMatchObject({ declared: ['a'], constants: ['a'] });
+    expect(prepareSource('let b = 1\n')).toMatchObject({ declared: ['b'], constants: [] });
+    expect(
+      prepareSource('const { c, d: [e] } = { c: 1, d: [2] }\nlet f = 3; var g\n'),
+    ).toMatchObject({ declared: ['c', 'e', 'f', 'g'], constants: ['c', 'e'] });
+    expect(prepareSource('const h = await 1\n')).toMatchObject({ isAsync: true, constants: ['h'] });
   });
 
   it('declares one name per declarator, whether or not commas sit inside brackets', () => {
