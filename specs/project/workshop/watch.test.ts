@@ -125,7 +125,7 @@ describe('watch mode', () => {
       const impatient = new Workshop({
         workspace: ws.dir,
         stateFile: ws.stateFile,
-        timeLimitMs: 3_000,
+        timeLimitMs: 4_000,
       });
       try {
         await saveState(ws.stateFile, { done: [], hintsShown: {}, current: ex.id });
@@ -137,7 +137,7 @@ describe('watch mode', () => {
         const stdin = new PassThrough();
         const screen = new Screen();
         const done = watch(impatient, { stdin, stdout: screen.stream });
-        await screen.waitFor(/did not finish: nothing happened for 3 s.*endless loop/, 0);
+        await screen.waitFor(/did not finish: nothing happened for 4 s.*endless loop/, 0);
 
         const mark = screen.text.length;
         await copyFile(solutionPath(ex), impatient.fileOf(ex));
