@@ -1,8 +1,9 @@
 /**
- * Runs learner test files under Jest, once per variant, in ONE in-process
- * `runCLI` call: each variant is a Jest project whose resolver swaps the
- * target domain module for the chaff. Transforms are the lesson suites'
- * (SWC to CommonJS), so `jest.mock` works the classic way.
+ * Runs learner test files under Jest, once per variant, in ONE in-band
+ * `runCLI` call (in the runner process, see runner-process.mjs): each variant
+ * is a Jest project whose resolver swaps the target domain module for the
+ * chaff. Transforms are the lesson suites' (SWC to CommonJS), so `jest.mock`
+ * works the classic way.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

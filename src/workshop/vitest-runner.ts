@@ -129,8 +129,8 @@ export class VitestRunner implements TestRunner {
         },
       })),
     );
-    // Imported here, not at the top: the runner thread loads this module as
-    // CommonJS (see host-worker.mjs), and Vitest is ESM only.
+    // Imported here, not at the top: the runner process loads this module as
+    // CommonJS (see runner-process.mjs), and Vitest is ESM only.
     const { createVitest } = await import('vitest/node');
     this.vitest = await createVitest(
       'test',
