@@ -42,6 +42,21 @@ class Screen {
   }
 }
 
+/** Save the exercise's solution as the learner's file, see it accepted, then quit (exit 0). */
+async function solveAndQuit(
+  screen: Screen,
+  file: string,
+  id: string,
+  session: { stdin: PassThrough; done: Promise<number> },
+): Promise<void> {
+  const mark = screen.text.length;
+  await copyFile(solutionPath(exerciseById(id)), file);
+  await screen.waitFor(/next: /, mark);
+  expect(screen.text.slice(mark)).toMatch(new RegExp(`accepted: .*${id}`));
+  session.stdin.end();
+  await expect(session.done).resolves.toBe(0);
+}
+
 let ws: TempWorkspace;
 let workshop: Workshop;
 beforeEach(async () => {
@@ -139,12 +154,7 @@ describe('watch mode', () => {
         const done = watch(impatient, { stdin, stdout: screen.stream });
         await screen.waitFor(/did not finish: nothing happened for 4 s.*endless loop/, 0);
 
-        const mark = screen.text.length;
-        await copyFile(solutionPath(ex), impatient.fileOf(ex));
-        await screen.waitFor(/next: /, mark);
-        expect(screen.text.slice(mark)).toMatch(/accepted: .*sinon-stub/);
-        stdin.end();
-        await expect(done).resolves.toBe(0);
+        await solveAndQuit(screen, impatient.fileOf(ex), ex.id, { stdin, done });
       } finally {
         await impatient.close();
       }
@@ -168,12 +178,7 @@ describe('watch mode', () => {
         0,
       );
 
-      const mark = screen.text.length;
-      await copyFile(solutionPath(ex), workshop.fileOf(ex));
-      await screen.waitFor(/next: /, mark);
-      expect(screen.text.slice(mark)).toMatch(/accepted: .*return-value/);
-      stdin.end();
-      await expect(done).resolves.toBe(0);
+      await solveAndQuit(screen, workshop.fileOf(ex), ex.id, { stdin, done });
     },
     RUN_TIMEOUT,
   );
