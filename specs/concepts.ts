@@ -61,6 +61,17 @@ export interface Concept {
   demo?: boolean;
 }
 
+/**
+ * A lesson mirrored the same way in Jest and Vitest: the same test, at the same path
+ * under `specs/jest/` and `specs/vitest/`.
+ */
+function sameInJestAndVitest(path: string, mirror: Omit<Mirror, 'file'>): Concept['mirrors'] {
+  return {
+    jest: { ...mirror, file: `specs/jest/${path}` },
+    vitest: { ...mirror, file: `specs/vitest/${path}` },
+  };
+}
+
 export const concepts: Concept[] = [
   // --- doctest lessons (tsdoctest) -----------------------------------------
   {
@@ -119,20 +130,12 @@ export const concepts: Concept[] = [
         support: 'native',
         how: "The JSDoc of `Cal.addNumAndDouble` holds the same session; tsdoctest accepts Python's `Traceback (most recent call last):` form for the expected TypeError.",
       },
-      jest: {
-        file: 'specs/jest/unittest-style/doctest-examples.test.ts',
+      ...sameInJestAndVitest('unittest-style/doctest-examples.test.ts', {
         test: ['calculation doctest examples', 'calculation.Cal.addNumAndDouble'],
         expected: { outcome: 'pass' },
         support: 'emulated',
         how: 'The expected exception becomes `expect(() => ...).toThrow(new TypeError(message))`, which compares the message as doctest compares the last traceback line.',
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/doctest-examples.test.ts',
-        test: ['calculation doctest examples', 'calculation.Cal.addNumAndDouble'],
-        expected: { outcome: 'pass' },
-        support: 'emulated',
-        how: 'The expected exception becomes `expect(() => ...).toThrow(new TypeError(message))`, which compares the message as doctest compares the last traceback line.',
-      },
+      }),
     },
   },
   {
@@ -155,20 +158,12 @@ export const concepts: Concept[] = [
         support: 'native',
         how: "tsdoctest prints each result like the Node REPL and compares the text; it also accepts the REPL's `Uncaught TypeError: ...` form for exceptions.",
       },
-      jest: {
-        file: 'specs/jest/unittest-style/doctest-examples.test.ts',
+      ...sameInJestAndVitest('unittest-style/doctest-examples.test.ts', {
         test: ['calculation doctest examples', 'calculation.addNum'],
         expected: { outcome: 'pass' },
         support: 'emulated',
         how: '`toBe(0.30000000000000004)` compares the value exactly, as the doctest compares the printed text; `toBeCloseTo` would be the forgiving choice.',
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/doctest-examples.test.ts',
-        test: ['calculation doctest examples', 'calculation.addNum'],
-        expected: { outcome: 'pass' },
-        support: 'emulated',
-        how: '`toBe(0.30000000000000004)` compares the value exactly, as the doctest compares the printed text; `toBeCloseTo` would be the forgiving choice.',
-      },
+      }),
     },
   },
   // --- unittest lessons -----------------------------------------------------
@@ -187,24 +182,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/unittest-style/cal-test.test.ts',
+      ...sameInJestAndVitest('unittest-style/cal-test.test.ts', {
         test: ['CalTest', 'setUp and tearDown run around each test'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: "A describe block is the class; beforeEach and afterEach are setUp and tearDown. Tests share the describe's closure instead of `self`.",
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/cal-test.test.ts',
-        test: ['CalTest', 'setUp and tearDown run around each test'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: "A describe block is the class; beforeEach and afterEach are setUp and tearDown. Tests share the describe's closure instead of `self`.",
-      },
+      }),
     },
   },
   {
@@ -222,24 +207,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/unittest-style/cal-test.test.ts',
+      ...sameInJestAndVitest('unittest-style/cal-test.test.ts', {
         test: ['CalTest', 'addNumAndDouble(1, 1) equals 4 (assertEqual)'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: '`expect(x).toBe(4)` (Object.is); `toEqual` compares structures like assertEqual does for lists and dicts.',
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/cal-test.test.ts',
-        test: ['CalTest', 'addNumAndDouble(1, 1) equals 4 (assertEqual)'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: '`expect(x).toBe(4)` (Object.is); `toEqual` compares structures like assertEqual does for lists and dicts.',
-      },
+      }),
     },
   },
   {
@@ -257,24 +232,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/unittest-style/cal-test.test.ts',
+      ...sameInJestAndVitest('unittest-style/cal-test.test.ts', {
         test: ['CalTest', 'addNum(1, 1) is not 4 (assertNotEqual)'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: 'Every matcher can be negated with `.not`: `expect(x).not.toBe(4)`; there is no separate assertNot* family.',
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/cal-test.test.ts',
-        test: ['CalTest', 'addNum(1, 1) is not 4 (assertNotEqual)'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: 'Every matcher can be negated with `.not`: `expect(x).not.toBe(4)`; there is no separate assertNot* family.',
-      },
+      }),
     },
   },
   {
@@ -292,24 +257,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/unittest-style/cal-test.test.ts',
+      ...sameInJestAndVitest('unittest-style/cal-test.test.ts', {
         test: ['CalTest', 'a string argument throws a TypeError (assertRaises)'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: 'JavaScript has no `with`: the code goes in a function, `expect(() => call()).toThrow(TypeError)`; `toThrow(text)` checks the message.',
-      },
-      vitest: {
-        file: 'specs/vitest/unittest-style/cal-test.test.ts',
-        test: ['CalTest', 'a string argument throws a TypeError (assertRaises)'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: 'JavaScript has no `with`: the code goes in a function, `expect(() => call()).toThrow(TypeError)`; `toThrow(text)` checks the message.',
-      },
+      }),
     },
   },
   {
@@ -448,24 +403,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/pytest-style/test-calc.test.ts',
+      ...sameInJestAndVitest('pytest-style/test-calc.test.ts', {
         test: ['addNumAndDouble(1, 1) is 4 (plain assert)'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: "A top-level test() needs no describe; expect() plays the rewritten assert (Node's plain `assert` works too but explains less).",
-      },
-      vitest: {
-        file: 'specs/vitest/pytest-style/test-calc.test.ts',
-        test: ['addNumAndDouble(1, 1) is 4 (plain assert)'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: "A top-level test() needs no describe; expect() plays the rewritten assert (Node's plain `assert` works too but explains less).",
-      },
+      }),
     },
   },
   {
@@ -562,24 +507,14 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/pytest-style/test-calc.test.ts',
+      ...sameInJestAndVitest('pytest-style/test-calc.test.ts', {
         test: ['TestCal', 'a string argument throws a TypeError (raises)'],
         expected: {
           outcome: 'pass',
         },
         support: 'native',
         how: "`expect(() => call()).toThrow(TypeError)` and `.toThrow(/regex/)` for pytest's `match=`.",
-      },
-      vitest: {
-        file: 'specs/vitest/pytest-style/test-calc.test.ts',
-        test: ['TestCal', 'a string argument throws a TypeError (raises)'],
-        expected: {
-          outcome: 'pass',
-        },
-        support: 'native',
-        how: "`expect(() => call()).toThrow(TypeError)` and `.toThrow(/regex/)` for pytest's `match=`.",
-      },
+      }),
     },
   },
   {
@@ -1018,8 +953,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/side-effects.test.ts',
+      ...sameInJestAndVitest('mocking/side-effects.test.ts', {
         test: [
           'a side effect that throws',
           'the framework mock refuses the connection, so the bonus is 0',
@@ -1027,17 +961,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'mockRejectedValue(new ConnectionRefusedError(url)) (bonusPrice is async, so the error is a rejection); the sinon test uses stub.rejects(...).',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/side-effects.test.ts',
-        test: [
-          'a side effect that throws',
-          'the framework mock refuses the connection, so the bonus is 0',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'mockRejectedValue(new ConnectionRefusedError(url)) (bonusPrice is async, so the error is a rejection); the sinon test uses stub.rejects(...).',
-      },
+      }),
     },
   },
   {
@@ -1053,20 +977,12 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/side-effects.test.ts',
+      ...sameInJestAndVitest('mocking/side-effects.test.ts', {
         test: ['a side effect that is a sequence', 'the framework mock answers 1, then throws'],
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'mockResolvedValueOnce(1).mockRejectedValueOnce(err); the sinon test uses onFirstCall().resolves(1).onSecondCall().rejects(err).',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/side-effects.test.ts',
-        test: ['a side effect that is a sequence', 'the framework mock answers 1, then throws'],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'mockResolvedValueOnce(1).mockRejectedValueOnce(err); the sinon test uses onFirstCall().resolves(1).onSecondCall().rejects(err).',
-      },
+      }),
     },
   },
   {
@@ -1223,8 +1139,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: [
           'HTTP: nock answers GET /bonus',
           'the salary uses the price nock serves for year=2017',
@@ -1232,17 +1147,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: "nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, ...); 'a request for another year does not match the interceptor' shows the no-match error.",
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: [
-          'HTTP: nock answers GET /bonus',
-          'the salary uses the price nock serves for year=2017',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: "nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, ...); 'a request for another year does not match the interceptor' shows the no-match error.",
-      },
+      }),
     },
   },
   {
@@ -1258,8 +1163,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: [
           'HTTP: nock answers GET /bonus',
           'a refused connection from nock and from a closed port give the same result',
@@ -1267,17 +1171,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'nock replyWithError puts the code on the error; real fetch puts it on `cause`; the client checks both by code, never instanceof.',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: [
-          'HTTP: nock answers GET /bonus',
-          'a refused connection from nock and from a closed port give the same result',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'nock replyWithError puts the code on the error; real fetch puts it on `cause`; the client checks both by code, never instanceof.',
-      },
+      }),
     },
   },
   {
@@ -1293,8 +1187,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: [
           'HTTP: nock answers GET /bonus',
           'a non-2xx answer is a BonusApiError that the salary lets through',
@@ -1302,17 +1195,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'nock .reply(503, ...).',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: [
-          'HTTP: nock answers GET /bonus',
-          'a non-2xx answer is a BonusApiError that the salary lets through',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'nock .reply(503, ...).',
-      },
+      }),
     },
   },
   {
@@ -1328,20 +1211,12 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: ['HTTP: nock answers GET /bonus', 'malformed JSON is a BonusApiError'],
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'nock .reply(200, \'{"price": 1\') with a JSON content type.',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: ['HTTP: nock answers GET /bonus', 'malformed JSON is a BonusApiError'],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'nock .reply(200, \'{"price": 1\') with a JSON content type.',
-      },
+      }),
     },
   },
   {
@@ -1357,8 +1232,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: [
           'HTTP: nock answers GET /bonus',
           'a missing or non-numeric price is a BonusApiError',
@@ -1366,17 +1240,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'One nock interceptor per body, in a loop.',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: [
-          'HTTP: nock answers GET /bonus',
-          'a missing or non-numeric price is a BonusApiError',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'One nock interceptor per body, in a loop.',
-      },
+      }),
     },
   },
   {
@@ -1427,8 +1291,7 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-nock.test.ts',
+      ...sameInJestAndVitest('mocking/http-nock.test.ts', {
         test: [
           'HTTP: nock answers GET /bonus',
           'scope.isDone() tells whether every interceptor was used',
@@ -1436,17 +1299,7 @@ export const concepts: Concept[] = [
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'scope.isDone() / scope.pendingMocks() before and after each request; afterEach asserts no pending interceptors.',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-nock.test.ts',
-        test: [
-          'HTTP: nock answers GET /bonus',
-          'scope.isDone() tells whether every interceptor was used',
-        ],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'scope.isDone() / scope.pendingMocks() before and after each request; afterEach asserts no pending interceptors.',
-      },
+      }),
     },
   },
   {
@@ -1497,20 +1350,12 @@ export const concepts: Concept[] = [
       expected: { outcome: 'pass' },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/mocking/http-real-service.test.ts',
+      ...sameInJestAndVitest('mocking/http-real-service.test.ts', {
         test: ['the real bonus service', 'the salary for 2017 is 101 with the real service'],
         expected: { outcome: 'pass' },
         support: 'native',
         how: 'startBonusServer({ port: 0 }) in beforeAll, close() in afterAll.',
-      },
-      vitest: {
-        file: 'specs/vitest/mocking/http-real-service.test.ts',
-        test: ['the real bonus service', 'the salary for 2017 is 101 with the real service'],
-        expected: { outcome: 'pass' },
-        support: 'native',
-        how: 'startBonusServer({ port: 0 }) in beforeAll, close() in afterAll.',
-      },
+      }),
     },
   },
   // --- deliberate failure demos ---------------------------------------------
@@ -1530,8 +1375,7 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/demo-failures/wrong-expected.test.ts',
+      ...sameInJestAndVitest('demo-failures/wrong-expected.test.ts', {
         test: ['classic failures', 'addNum(1, 1) is 3 (wrong expected value)'],
         expected: {
           outcome: 'fail',
@@ -1539,17 +1383,7 @@ export const concepts: Concept[] = [
         },
         support: 'native',
         how: 'A plain expect(...).toBe(3); the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
-      },
-      vitest: {
-        file: 'specs/vitest/demo-failures/wrong-expected.test.ts',
-        test: ['classic failures', 'addNum(1, 1) is 3 (wrong expected value)'],
-        expected: {
-          outcome: 'fail',
-          reason: 'expected 3, got 2',
-        },
-        support: 'native',
-        how: 'A plain expect(...).toBe(3); the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
-      },
+      }),
       tsdoctest: {
         file: 'fixtures/doctest/classic-failures.ts',
         test: ['classic-failures.addNum'],
@@ -1579,8 +1413,7 @@ export const concepts: Concept[] = [
       },
     },
     mirrors: {
-      jest: {
-        file: 'specs/jest/demo-failures/unexpected-exception.test.ts',
+      ...sameInJestAndVitest('demo-failures/unexpected-exception.test.ts', {
         test: ['classic failures', 'addNumAndDouble("2", 1) is 9 (unexpected exception)'],
         expected: {
           outcome: 'fail',
@@ -1588,17 +1421,7 @@ export const concepts: Concept[] = [
         },
         support: 'native',
         how: 'The TypeError escapes the test; the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
-      },
-      vitest: {
-        file: 'specs/vitest/demo-failures/unexpected-exception.test.ts',
-        test: ['classic failures', 'addNumAndDouble("2", 1) is 9 (unexpected exception)'],
-        expected: {
-          outcome: 'fail',
-          reason: 'TypeError: x must be a finite number',
-        },
-        support: 'native',
-        how: 'The TypeError escapes the test; the file runs only with TEST_DOJO_DEMO_FAILURES=1.',
-      },
+      }),
       tsdoctest: {
         file: 'fixtures/doctest/classic-failures.ts',
         test: ['classic-failures.Cal.addNumAndDouble'],
