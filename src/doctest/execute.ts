@@ -84,6 +84,8 @@ interface Shared {
   snapshot: () => Set<string>;
   /** Delete the globals not in `keep` (those an example made by assigning to an undeclared name). */
   restore: (keep: Set<string>) => void;
+  /** The context's own TypeError, so that `instanceof TypeError` holds in examples. */
+  TypeError: TypeErrorConstructor;
 }
 let shared: Shared | undefined;
 
@@ -107,6 +109,7 @@ function sharedContext(): Shared {
         '(keep) => { for (const k of Object.getOwnPropertyNames(globalThis)) if (!keep.has(k)) delete globalThis[k]; }',
         context,
       ),
+      TypeError: vm.runInContext('TypeError', context),
     };
   }
   return shared;
@@ -156,9 +159,11 @@ function declare(scope: object, names: readonly string[]): void {
 }
 
 /** After its example ran, a `const` keeps its value: assigning to it throws, as in JavaScript. */
-function freeze(scope: object, names: readonly string[], context: vm.Context): void {
-  // The context's own TypeError, so that `instanceof TypeError` holds in the example.
-  const ContextTypeError = vm.runInContext('TypeError', context) as TypeErrorConstructor;
+function freeze(
+  scope: object,
+  names: readonly string[],
+  ContextTypeError: TypeErrorConstructor,
+): void {
   for (const name of names) {
     const value = (scope as Record<string, unknown>)[name];
     Object.defineProperty(scope, name, {
@@ -356,7 +361,7 @@ async function runTests(
   job: FileJob,
   hooks: ExecuteHooks,
   loaded: { module?: Record<string, unknown>; error?: unknown },
-  { context, globals, snapshot, restore }: Shared,
+  { context, globals, snapshot, restore, TypeError: ContextTypeError }: Shared,
 ): Promise<ItemResult[]> {
   const capture = new Capture();
   const items: ItemResult[] = [];
@@ -418,7 +423,7 @@ async function runTests(
           capture,
           keepAlive: () => hooks.onExampleStart?.(t, e),
         });
-        freeze(scope, runnable.constants, context);
+        freeze(scope, runnable.constants, ContextTypeError);
       }
       const result = judge(example, outcome, options, filename);
       if (result.status === 'failed') failures++;

@@ -33,7 +33,7 @@ export interface RunOptions {
   cwd?: string;
   /** Pool workers already booting (see worker-boot.mjs): the pool adopts them instead of new ones. */
   startedWorkers?: Worker[];
-  /** Keep parsed and transpiled files here, reused while their text is unchanged. */
+  /** Keep parsed files here (and, in pool workers, transpiled modules), reused while unchanged. */
   cacheDir?: string;
 }
 
