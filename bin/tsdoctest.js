@@ -2,7 +2,6 @@
 // Run the CLI from the bundle of its sources (see src/doctest/bundle.mjs). The first
 // pool worker boots while this thread loads the CLI (unreferenced until the pool adopts it).
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import { bundleDirectory } from '../src/doctest/bundle.mjs';
 
 // A reader that went away (`tsdoctest -v src | head -1`) ends the run quietly, with the
@@ -11,10 +10,6 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(128 + 13);
 });
-// Node's fetch parses HTTP with a WebAssembly module that V8 optimises in the background,
-// and a worker can only end once that is done: a few hundred milliseconds at the end of
-// every run whose examples fetch. Baseline-compiled WebAssembly is plenty for examples.
-v8.setFlagsFromString('--liftoff-only');
 const bundle = await bundleDirectory();
 // Parsed and transpiled files are kept with the bundle: a change to tsdoctest starts afresh.
 // (The first worker starts before the CLI parses its options, hence the look at argv.)

@@ -13,6 +13,13 @@ export function typescriptCandidates(specifier: string): string[];
 /** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */
 export function transpile(source: string, file: string): Promise<string>;
 
+/** A module URL without its query, and the names its `?tsdoctest=` query asks for (or null). */
+export function splitScopeQuery(url: string): { location: string; names: string[] | null };
+/** Whether a URL names a TypeScript file. */
+export function isTypeScript(location: string): boolean;
+/** A TypeScript file as JavaScript, from the cache in `cacheDir` when it has it. */
+export function transpileFile(file: string, cacheDir: string | undefined): Promise<string>;
+
 /** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
 export function initialize(data?: { cacheDir?: string }): void;
 export const resolve: ResolveHook;

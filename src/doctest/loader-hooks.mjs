@@ -125,26 +125,40 @@ export async function transpile(source, file) {
   return `${output.code}//# sourceMappingURL=data:application/json;base64,${inline}\n`;
 }
 
-export async function load(url, context, nextLoad) {
+/** A module URL without its query, and the names its `?tsdoctest=` query asks for (or null). */
+export function splitScopeQuery(url) {
   const query = url.indexOf('?');
   const location = query < 0 ? url : url.slice(0, query);
   const names = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get(SCOPE_PARAM);
-  if (location.startsWith('file:') && TYPESCRIPT.test(location)) {
+  return { location, names: names === null ? null : names.split(',') };
+}
+
+/** Whether a URL names a TypeScript file. */
+export function isTypeScript(location) {
+  return location.startsWith('file:') && TYPESCRIPT.test(location);
+}
+
+/** A TypeScript file as JavaScript, from the cache in `cacheDir` when it has it. */
+export async function transpileFile(file, cacheDir) {
+  const text = await readFile(file, 'utf8');
+  if (cacheDir === undefined) return transpile(text, file);
+  return cachedText(path.join(cacheDir, 'transpiled'), [esbuildVersion(), file, text], () =>
+    transpile(text, file),
+  );
+}
+
+export async function load(url, context, nextLoad) {
+  const { location, names } = splitScopeQuery(url);
+  if (isTypeScript(location)) {
     const file = fileURLToPath(location);
     const format = file.endsWith('.cts') ? 'commonjs' : 'module';
-    const text = await readFile(file, 'utf8');
-    let source =
-      cacheDir === undefined
-        ? await transpile(text, file)
-        : await cachedText(path.join(cacheDir, 'transpiled'), [esbuildVersion(), file, text], () =>
-            transpile(text, file),
-          );
-    if (names !== null && format === 'module') source = withScopeExport(source, names.split(','));
+    let source = await transpileFile(file, cacheDir);
+    if (names !== null && format === 'module') source = withScopeExport(source, names);
     return { format, source, shortCircuit: true };
   }
   const result = await nextLoad(url, context);
   if (names === null || result.format !== 'module' || result.source == null) return result;
   const source =
     typeof result.source === 'string' ? result.source : Buffer.from(result.source).toString('utf8');
-  return { ...result, source: withScopeExport(source, names.split(',')) };
+  return { ...result, source: withScopeExport(source, names) };
 }

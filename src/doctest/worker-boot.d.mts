@@ -2,6 +2,8 @@ import type { Worker } from 'node:worker_threads';
 
 /**
  * Start a pool worker; its stdout is piped, and must be drained (the pool does).
- * `cacheDir`: where its loader hooks keep transpiled modules (see loader-hooks.mjs).
+ * `cacheDir`: where it keeps transpiled modules (see loader-hooks.mjs).
  */
 export function startWorker(cacheDir?: string): Worker;
+/** Make `.ts` loadable by this worker's own `import()` (once). */
+export function registerWorkerHooks(): void;

@@ -3,9 +3,13 @@
  * as each example starts and reports each as it ends, so the pool can stop a
  * hung worker and say where.
  */
-import { parentPort } from 'node:worker_threads';
+import vm from 'node:vm';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runFile } from './execute.ts';
+import { linksAsSource, ModuleLinker } from './linker.ts';
+import { isTypeScript, splitScopeQuery } from './loader-hooks.mjs';
 import type { WorkerMessage, WorkerRequest } from './pool.ts';
+import { registerWorkerHooks } from './worker-boot.mjs';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
@@ -17,8 +21,26 @@ process.on('uncaughtException', () => {});
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
+/** Node's own `import()`, with the hooks for what only they load (`.cts`, documented JavaScript). */
+function nativeImport(url: string, attributes: Record<string, string> = {}): Promise<object> {
+  const { location, names } = splitScopeQuery(url);
+  if (names !== null || isTypeScript(location)) registerWorkerHooks();
+  return import(url, { with: attributes });
+}
+
+// Started without the linker's flags (under a coverage tool), the worker uses the hooks.
+const linker =
+  typeof vm.SourceTextModule === 'function'
+    ? new ModuleLinker(workerData?.cacheDir, nativeImport)
+    : undefined;
+
+function importModule(url: string): Promise<object> {
+  return linker && linksAsSource(url) ? linker.import(url) : nativeImport(url);
+}
+
 port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
   await runFile(job, {
+    importModule,
     onExampleStart: (test, example) => {
       Atomics.store(heartbeat, 0, test);
       Atomics.store(heartbeat, 1, example);

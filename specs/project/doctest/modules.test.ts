@@ -1,0 +1,84 @@
+// How pool workers load documented modules: through their own linker (linker.ts), or
+// through the loader hooks under a coverage tool. Both must load them as Node does.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../../src/doctest/index.ts';
+import { BIN, ROOT, tsdoctest } from './helpers.ts';
+
+const MODULES = 'fixtures/doctest/modules';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'tsdoctest-modules-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A module whose example says whether its worker was started for the linker. */
+const probe = path.join(scratch, 'probe.ts');
+writeFileSync(
+  probe,
+  `/**
+ * >>> process.execArgv.includes('--experimental-vm-modules')
+ * true
+ */
+export const probe = 1;
+`,
+);
+
+function jsonReport(stdout: string): Report {
+  return JSON.parse(stdout) as Report;
+}
+
+/** Each example's place and outcome, without what differs by run (nothing should). */
+function outcomes(report: Report): string[] {
+  return report.items.flatMap((item) =>
+    item.examples.map((e) => `${item.name}:${e.line} ${e.status} ${e.got}`),
+  );
+}
+
+describe('loading documented modules', () => {
+  const linked = tsdoctest(['--reporter', 'json', MODULES]);
+  const hooked = tsdoctest(['--reporter', 'json', MODULES], {
+    env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
+  });
+
+  it('loads builtins, packages, JSON, cycles, top-level await, .cts and import.meta as Node does', () => {
+    expect(linked.stderr).toBe('');
+    expect(linked.status).toBe(0);
+    const report = jsonReport(linked.stdout);
+    expect([report.attempted, report.failed, report.skipped]).toEqual([12, 0, 0]);
+    expect(report.items.map((i) => i.name)).toEqual([
+      'failing.value',
+      'loading',
+      'missing.<line 1>',
+      'plain.secret',
+    ]);
+  });
+
+  it('gives the same outcomes through the loader hooks, as under a coverage tool', () => {
+    expect(hooked.status).toBe(0);
+    expect(outcomes(jsonReport(hooked.stdout))).toEqual(outcomes(jsonReport(linked.stdout)));
+  });
+
+  it('starts workers for the linker, except under a coverage tool', () => {
+    expect(tsdoctest([probe]).status).toBe(0);
+    const underCoverage = tsdoctest([probe], {
+      env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
+    });
+    expect(underCoverage.status).toBe(1);
+    expect(underCoverage.stdout).toContain('Got:\n    false\n');
+  });
+
+  it('falls back to the hooks when node has options a worker cannot be given', () => {
+    const run = spawnSync(process.execPath, ['--stack-size=2000', BIN, MODULES, probe], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    // Everything passes but the probe: this worker has no linker.
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('1 of   1 in probe.probe');
+    expect(run.stdout).toContain('***Test Failed*** 1 failure.');
+  });
+});
