@@ -18,11 +18,16 @@ export async function registerHooks(): Promise<void> {
  * `import()` through Node's own loader (and the registered hooks), even when
  * a test runner rewrites the caller's imports.
  */
-export function nativeImport(url: string): Promise<unknown> {
-  nativeImporter ??= new vm.Script('(url) => import(url)', {
+export function nativeImport(
+  url: string,
+  attributes: Record<string, string> = {},
+): Promise<unknown> {
+  nativeImporter ??= new vm.Script('(url, attributes) => import(url, { with: attributes })', {
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  }).runInThisContext() as (url: string) => Promise<unknown>;
-  return nativeImporter(url);
+  }).runInThisContext() as typeof nativeImporter;
+  return (nativeImporter as NonNullable<typeof nativeImporter>)(url, attributes);
 }
 
-let nativeImporter: ((url: string) => Promise<unknown>) | undefined;
+let nativeImporter:
+  | ((url: string, attributes: Record<string, string>) => Promise<unknown>)
+  | undefined;

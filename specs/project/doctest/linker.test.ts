@@ -1,0 +1,114 @@
+// The module linker of tsdoctest's workers (linker.ts), run in this process.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nativeImport, registerHooks } from '../../../src/doctest/in-process.ts';
+import { linksAsSource, ModuleLinker, resolveModule } from '../../../src/doctest/linker.ts';
+import { ROOT } from './helpers.ts';
+
+const MODULES = path.join(ROOT, 'fixtures/doctest/modules');
+const url = (name: string) => pathToFileURL(path.join(MODULES, name)).href;
+
+describe('resolveModule', () => {
+  it('resolves as Node does, then tries the TypeScript files a specifier may mean', () => {
+    expect(resolveModule('./cycle-a.js', url('loading.ts'))).toBe(url('cycle-a.ts'));
+    expect(resolveModule('./late', url('loading.ts'))).toBe(url('late.ts'));
+    expect(resolveModule('./settings.json', url('loading.ts'))).toBe(url('settings.json'));
+    expect(resolveModule('node:fs', url('loading.ts'))).toBe('node:fs');
+    expect(resolveModule('commander', url('loading.ts'))).toMatch(
+      /\/node_modules\/commander\/[^/]+\.mjs$/,
+    );
+  });
+
+  it('fails as Node does for a missing file or a folder', () => {
+    expect(() => resolveModule('./nowhere.js', url('missing.ts'))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_MODULE_NOT_FOUND',
+        message: `Cannot find module '${path.join(MODULES, 'nowhere.js')}' imported from ${path.join(MODULES, 'missing.ts')}`,
+      }),
+    );
+    expect(() => resolveModule('../modules', url('missing.ts'))).toThrow(
+      expect.objectContaining({ code: 'ERR_UNSUPPORTED_DIR_IMPORT' }),
+    );
+  });
+});
+
+describe('linksAsSource', () => {
+  it('takes ESM TypeScript, with or without a scope query, and leaves the rest to Node', () => {
+    expect(linksAsSource(url('late.ts'))).toBe(true);
+    expect(linksAsSource(`${url('loading.ts')}?tsdoctest=a,b`)).toBe(true);
+    expect(linksAsSource(url('legacy.cts'))).toBe(false);
+    expect(linksAsSource(url('plain.mjs'))).toBe(false);
+    expect(linksAsSource('node:fs')).toBe(false);
+  });
+});
+
+describe('ModuleLinker', () => {
+  // `.cts` goes to Node's loader, which needs the hooks for it.
+  beforeAll(() => registerHooks());
+  const linker = () =>
+    new ModuleLinker(
+      undefined,
+      (target, attributes) => nativeImport(target, attributes) as Promise<object>,
+    );
+
+  it('links a module graph: builtins, packages, JSON, cycles, top-level await, .cts', async () => {
+    const loading = (await linker().import(url('loading.ts'))) as Record<string, unknown>;
+    const { ping, late, settings, legacy, Command } = loading as {
+      ping: (n: number) => string;
+      late: number;
+      settings: { greeting: string };
+      legacy: { shout: (s: string) => string };
+      Command: unknown;
+    };
+    expect(ping(2)).toBe('ping 2 pong 1 ping 0');
+    expect([late, settings.greeting, legacy.shout('a'), typeof Command]).toEqual([
+      42,
+      'hello',
+      'A!',
+      'function',
+    ]);
+  });
+
+  it('gives modules their import.meta and a dynamic import() that links too', async () => {
+    const loading = (await linker().import(url('loading.ts'))) as {
+      here: () => string;
+      whereIAm: () => string;
+      resolved: (s: string) => string;
+      lazyTwice: (n: number) => Promise<number>;
+    };
+    expect(loading.here()).toBe(path.join(MODULES, 'loading.ts'));
+    expect(loading.whereIAm()).toBe('modules');
+    expect(loading.resolved('./late.js')).toBe(url('late.ts'));
+    await expect(loading.lazyTwice(4)).resolves.toBe(8);
+  });
+
+  it('adds the scope export a ?tsdoctest= URL asks for, as a module of its own', async () => {
+    const modules = linker();
+    const plain = (await modules.import(url('late.ts'))) as Record<string, unknown>;
+    const scoped = (await modules.import(`${url('late.ts')}?tsdoctest=late,twice`)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(plain)).toEqual(['late', 'twice']);
+    expect(Object.keys(scoped)).toContain('__tsdoctest_scope__');
+  });
+
+  it('links a module once, however many imports ask for it at the same time', async () => {
+    const modules = linker();
+    const [a, b] = await Promise.all([
+      modules.import(url('cycle-a.ts')),
+      modules.import(url('cycle-b.ts')),
+    ]);
+    expect(a).toBe(await modules.import(url('cycle-a.ts')));
+    expect(b).toBe(await modules.import(url('cycle-b.ts')));
+  });
+
+  // (Stack frames at .ts lines: the golden report in cli.test.ts, where Node maps them.)
+  it('rethrows what a module threw while loading, on every import', async () => {
+    const modules = linker();
+    const error = await modules.import(url('failing.ts')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RangeError', message: 'exploded on purpose' });
+    await expect(modules.import(url('failing.ts'))).rejects.toBe(error);
+  });
+});
