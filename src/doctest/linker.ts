@@ -95,13 +95,18 @@ export class ModuleLinker {
     private readonly nativeImport: NativeImport,
   ) {}
 
-  /** Import `url` (an ESM TypeScript file) and return its namespace. */
+  /** Import `url` and return its namespace. */
   async import(url: string, attributes: Attributes = {}): Promise<object> {
+    return (await this.evaluated(url, attributes)).namespace;
+  }
+
+  /** The module for `url`, linked and evaluated; a second caller gets the first evaluation. */
+  private async evaluated(url: string, attributes: Attributes): Promise<vm.Module> {
     const module = await this.module(url, attributes);
     await this.link(module);
-    if (module.status === 'linked') await module.evaluate();
-    if (module.status === 'errored') throw module.error;
-    return module.namespace;
+    // Only an import from the module's own first, synchronous run finds it evaluating.
+    if (module.status !== 'evaluating') await module.evaluate();
+    return module;
   }
 
   private async link(module: vm.Module): Promise<void> {
@@ -141,16 +146,8 @@ export class ModuleLinker {
         meta.dirname = path.dirname(file);
         meta.resolve = (specifier: string) => resolveModule(specifier, location);
       },
-      importModuleDynamically: (async (
-        specifier: string,
-        _referrer: unknown,
-        attributes: Attributes,
-      ) => {
-        const target = resolveModule(specifier, location);
-        return linksAsSource(target)
-          ? this.import(target, attributes)
-          : this.nativeImport(target, attributes);
-      }) as unknown as vm.SourceTextModuleOptions['importModuleDynamically'],
+      importModuleDynamically: (specifier, _referrer, attributes) =>
+        this.evaluated(resolveModule(specifier, location), attributes as Attributes),
     });
   }
 

@@ -104,6 +104,14 @@ describe('ModuleLinker', () => {
     expect(b).toBe(await modules.import(url('cycle-b.ts')));
   });
 
+  it('lets a second import of a module wait for its top-level await, not see it half done', async () => {
+    const modules = linker();
+    const first = modules.import(url('late.ts'));
+    const second = (await modules.import(url('late.ts'))) as { late: number };
+    expect(second.late).toBe(42);
+    expect(await first).toBe(second);
+  });
+
   // (Stack frames at .ts lines: the golden report in cli.test.ts, where Node maps them.)
   it('rethrows what a module threw while loading, on every import', async () => {
     const modules = linker();
