@@ -11,11 +11,7 @@ export default defineConfig({
     reporters: ['default', ['junit', { outputFile: 'reports/junit/project.xml' }]],
     testTimeout: 60_000,
     // What tsdoctest's workers get for its module linker, so linker.test.ts can run it here.
-    execArgv: [
-      '--experimental-vm-modules',
-      '--experimental-import-meta-resolve',
-      '--disable-warning=ExperimentalWarning',
-    ],
+    execArgv: ['--experimental-vm-modules', '--experimental-import-meta-resolve'],
     coverage: {
       provider: 'v8',
       include: ['src/doctest/**/*.ts', 'src/compare/**/*.ts', 'src/workshop/**/*.ts'],

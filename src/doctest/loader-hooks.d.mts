@@ -8,6 +8,8 @@ export const IMPORT_EXPORT: string;
 export function scopeExport(names: readonly string[]): string;
 /** Append the scope export after the code, before an inline source map. */
 export function withScopeExport(source: string, names: readonly string[]): string;
+/** Errors after which a specifier may still name a TypeScript file. */
+export const NOT_FOUND_CODES: readonly string[];
 /** The TypeScript files a JavaScript-style specifier may stand for, most likely first. */
 export function typescriptCandidates(specifier: string): string[];
 /** TypeScript → JavaScript with the same module syntax, types erased, and an inline source map. */

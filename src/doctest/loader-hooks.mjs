@@ -59,12 +59,14 @@ export function typescriptCandidates(specifier) {
   return (TYPESCRIPT_FOR[extension] ?? []).map((e) => stem + e + rest);
 }
 
+/** Errors after which a specifier may still name a TypeScript file. */
+export const NOT_FOUND_CODES = ['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT'];
+
 export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' && error?.code !== 'ERR_UNSUPPORTED_DIR_IMPORT')
-      throw error;
+    if (!NOT_FOUND_CODES.includes(error?.code)) throw error;
     for (const candidate of typescriptCandidates(specifier)) {
       try {
         return await nextResolve(candidate, context);

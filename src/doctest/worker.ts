@@ -3,7 +3,6 @@
  * as each example starts and reports each as it ends, so the pool can stop a
  * hung worker and say where.
  */
-import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runFile } from './execute.ts';
 import { linksAsSource, ModuleLinker } from './linker.ts';
@@ -21,18 +20,15 @@ process.on('uncaughtException', () => {});
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-/** Node's own `import()`, with the hooks for what only they load (`.cts`, documented JavaScript). */
+/** Node's own `import()`, with the hooks for what only they load (`.cts`, documented CommonJS). */
 function nativeImport(url: string, attributes: Record<string, string> = {}): Promise<object> {
   const { location, names } = splitScopeQuery(url);
   if (names !== null || isTypeScript(location)) registerWorkerHooks();
   return import(url, { with: attributes });
 }
 
-// Started without the linker's flags (under a coverage tool), the worker uses the hooks.
-const linker =
-  typeof vm.SourceTextModule === 'function'
-    ? new ModuleLinker(workerData?.cacheDir, nativeImport)
-    : undefined;
+// Started without the linker's flags (see worker-boot.mjs), the worker uses the hooks.
+const linker = workerData?.linker ? new ModuleLinker(workerData.cacheDir, nativeImport) : undefined;
 
 function importModule(url: string): Promise<object> {
   return linker && linksAsSource(url) ? linker.import(url) : nativeImport(url);

@@ -34,11 +34,16 @@ describe('resolveModule', () => {
 });
 
 describe('linksAsSource', () => {
-  it('takes ESM TypeScript, with or without a scope query, and leaves the rest to Node', () => {
+  it("takes the project's own ES modules, with or without a scope query; Node loads the rest", () => {
     expect(linksAsSource(url('late.ts'))).toBe(true);
     expect(linksAsSource(`${url('loading.ts')}?tsdoctest=a,b`)).toBe(true);
+    expect(linksAsSource(url('helper.mjs'))).toBe(true);
+    // .js is an ES module where the nearest package.json says "type": "module" (this project's).
+    expect(linksAsSource(pathToFileURL(path.join(ROOT, 'bin/tsdoctest.js')).href)).toBe(true);
     expect(linksAsSource(url('legacy.cts'))).toBe(false);
-    expect(linksAsSource(url('plain.mjs'))).toBe(false);
+    expect(linksAsSource(pathToFileURL(path.join(ROOT, 'node_modules/x/index.mjs')).href)).toBe(
+      false,
+    );
     expect(linksAsSource('node:fs')).toBe(false);
   });
 });
@@ -110,6 +115,35 @@ describe('ModuleLinker', () => {
     const second = (await modules.import(url('late.ts'))) as { late: number };
     expect(second.late).toBe(42);
     expect(await first).toBe(second);
+  });
+
+  it('links imports that run at the same time and share a deeper dependency', async () => {
+    const modules = linker();
+    const [a, b] = await Promise.all([
+      modules.import(url('branch-a.ts')),
+      modules.import(url('branch-b.ts')),
+    ]);
+    expect([(a as { a: string }).a, (b as { b: string }).b]).toEqual(['ping 1 pong 0', 'ping 0']);
+  });
+
+  it("fails every import of a module whose import is missing, with Node's error", async () => {
+    const modules = linker();
+    const notFound = {
+      code: 'ERR_MODULE_NOT_FOUND',
+      message: expect.stringMatching(/^Cannot find module '.*nowhere\.js' imported from /),
+    };
+    await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(notFound);
+    await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(notFound);
+  });
+
+  it('keeps modules apart by their type attribute, as Node does', async () => {
+    const modules = linker();
+    await expect(modules.import(url('settings.json'))).rejects.toThrow(
+      /needs an import attribute of type "json"/,
+    );
+    await expect(modules.import(url('settings.json'), { type: 'json' })).resolves.toMatchObject({
+      default: { greeting: 'hello' },
+    });
   });
 
   // (Stack frames at .ts lines: the golden report in cli.test.ts, where Node maps them.)

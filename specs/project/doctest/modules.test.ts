@@ -42,11 +42,11 @@ describe('loading documented modules', () => {
     env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
   });
 
-  it('loads builtins, packages, JSON, cycles, top-level await, .cts and import.meta as Node does', () => {
+  it('loads builtins, packages, JSON, cycles, top-level await, .cts, JavaScript and import.meta as Node does', () => {
     expect(linked.stderr).toBe('');
     expect(linked.status).toBe(0);
     const report = jsonReport(linked.stdout);
-    expect([report.attempted, report.failed, report.skipped]).toEqual([12, 0, 0]);
+    expect([report.attempted, report.failed, report.skipped]).toEqual([14, 0, 0]);
     expect(report.items.map((i) => i.name)).toEqual([
       'failing.value',
       'loading',
@@ -67,6 +67,28 @@ describe('loading documented modules', () => {
     });
     expect(underCoverage.status).toBe(1);
     expect(underCoverage.stdout).toContain('Got:\n    false\n');
+  });
+
+  it("uses the hooks when only some of the linker's flags reach the worker", () => {
+    const run = tsdoctest([MODULES], {
+      env: {
+        NODE_OPTIONS: '--experimental-vm-modules',
+        NODE_V8_COVERAGE: path.join(scratch, 'coverage'),
+      },
+    });
+    expect([run.status, run.stderr]).toEqual([0, '']);
+  });
+
+  it("keeps the examples' own warnings, and Node's about vm modules to itself", () => {
+    const warns = path.join(scratch, 'warns.ts');
+    writeFileSync(
+      warns,
+      "/**\n * >>> process.emitWarning('from an example', 'ExperimentalWarning')\n */\nexport {};\n",
+    );
+    const run = tsdoctest([warns, MODULES]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^\(node:\d+\) ExperimentalWarning: from an example$/m);
+    expect(run.stderr).not.toContain('VM Modules');
   });
 
   it('falls back to the hooks when node has options a worker cannot be given', () => {
