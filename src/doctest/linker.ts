@@ -1,19 +1,22 @@
 /**
- * Load documented modules in a pool worker without loader hooks. The project's
- * own ES modules become `vm.SourceTextModule`s: TypeScript with its types erased
- * as loader-hooks.mjs erases them (through the same cache), JavaScript as it is.
- * Builtins, packages and CommonJS are imported natively and linked in as
- * `vm.SyntheticModule`s, whose exports are copied once: a package that later
- * reassigns an exported `let` is not seen to.
+ * Load documented modules in a pool worker without loader hooks. ES module
+ * TypeScript becomes `vm.SourceTextModule`s, its types erased as loader-hooks.mjs
+ * erases them (through the same cache). Builtins, packages, JSON and CommonJS
+ * TypeScript are imported natively and linked in as `vm.SyntheticModule`s, whose
+ * exports are copied once: a package that later reassigns an exported `let` is
+ * not seen to.
+ *
+ * A documented module whose static imports reach the project's own JavaScript is
+ * not linked here (`NotLinkable`): that JavaScript may import TypeScript, or be
+ * imported by a package too, and only Node's loader (with the hooks) gives every
+ * module one instance then. Nor is anything while no linker flags reached the worker.
  *
  * Why: in Node 20, `module.register` starts a hooks thread for each worker and
  * blocks the worker until it is up, about 70 ms of a small run. The linker needs
  * `--experimental-vm-modules` and `--experimental-import-meta-resolve` (see
- * worker-boot.mjs); for what it does not load (`.cts` files, documented
- * CommonJS) the worker registers the hooks after all.
+ * worker-boot.mjs).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -30,6 +33,11 @@ type Attributes = Record<string, string>;
 
 /** How to import a URL through Node's own loader (with the hooks, where registered). */
 export type NativeImport = (url: string, attributes: Attributes) => Promise<object>;
+
+/** The module imports the project's own JavaScript: Node's loader must load it. */
+export class NotLinkable extends Error {
+  override name = 'NotLinkable';
+}
 
 function notFound(error: unknown): boolean {
   return NOT_FOUND_CODES.includes((error as NodeJS.ErrnoException)?.code ?? '');
@@ -80,34 +88,15 @@ function metaResolve(specifier: string, parentURL: string): string {
   }
 }
 
-/** Whether `.js` files in `dir` are ES modules: the nearest package.json says `"type": "module"`. */
-const moduleScopes = new Map<string, boolean>();
-function inModuleScope(dir: string): boolean {
-  let scope = moduleScopes.get(dir);
-  if (scope === undefined) {
-    let manifest: { type?: unknown } | undefined;
-    try {
-      manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    } catch {
-      // No (readable) package.json here: the scope is the parent's.
-    }
-    const parent = path.dirname(dir);
-    scope = manifest ? manifest.type === 'module' : parent !== dir && inModuleScope(parent);
-    moduleScopes.set(dir, scope);
-  }
-  return scope;
-}
-
-/**
- * Whether the linker loads this URL from its source: ES module TypeScript, and the project's
- * own ES module JavaScript, so that what they import comes through the linker too.
- */
+/** Whether the linker loads this URL from its source: ES module TypeScript (`.cts` is CommonJS). */
 export function linksAsSource(url: string): boolean {
   const { location } = splitScopeQuery(url);
-  if (!location.startsWith('file:') || location.includes('/node_modules/')) return false;
-  if (isTypeScript(location)) return !location.endsWith('.cts');
-  if (location.endsWith('.mjs')) return true;
-  return location.endsWith('.js') && inModuleScope(path.dirname(fileURLToPath(location)));
+  return isTypeScript(location) && !location.endsWith('.cts');
+}
+
+/** The project's own JavaScript (a workspace package's real path included). */
+export function isOwnJavaScript(url: string): boolean {
+  return url.startsWith('file:') && !url.includes('/node_modules/') && /\.[cm]?jsx?$/.test(url);
 }
 
 /**
@@ -120,23 +109,14 @@ function showSourceMap(url: string, source: string): void {
   if (at >= 0) new Function(`//# sourceURL=${url}\n${source.slice(at + 1)}`);
 }
 
-/** Make a vm module without Node's one-time "VM Modules is experimental" warning: it is ours. */
-function quietly<T>(make: () => T): T {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = () => {};
-  try {
-    return make();
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-}
-
 export class ModuleLinker {
   /**
    * Modules by URL (a documented module's `?tsdoctest=` URL is a module of its own) and,
    * as in Node's module map, by `type` attribute (`{ type: 'json' }`).
    */
   private readonly modules = new Map<string, Promise<vm.Module>>();
+  /** Modules whose link failed, with its error: Node keeps failing them the same way. */
+  private readonly failedLinks = new Map<vm.Module, unknown>();
   /** One link at a time: Node's `link()` cannot share a dependency with a link under way. */
   private linkQueue: Promise<unknown> = Promise.resolve();
 
@@ -147,9 +127,19 @@ export class ModuleLinker {
   constructor(
     private readonly cacheDir: string | undefined,
     private readonly nativeImport: NativeImport,
-  ) {}
+  ) {
+    // Node warns once that vm modules are experimental: that is ours to know, not the
+    // examples'. A first module made now, before any example runs, takes the warning.
+    const emitWarning = process.emitWarning;
+    process.emitWarning = () => {};
+    try {
+      new vm.SourceTextModule('');
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+  }
 
-  /** Import `url` and return its namespace. */
+  /** Import `url` and return its namespace; `NotLinkable` if Node's loader must load it. */
   async import(url: string, attributes: Attributes = {}): Promise<object> {
     return (await this.evaluated(url, attributes)).namespace;
   }
@@ -157,22 +147,57 @@ export class ModuleLinker {
   /** The module for `url`, linked and evaluated; a second caller gets the first evaluation. */
   private async evaluated(url: string, attributes: Attributes): Promise<vm.Module> {
     const module = await this.module(url, attributes);
+    await this.prepare(module, new Set());
     await this.link(module);
+    if (this.failedLinks.has(module)) throw this.failedLinks.get(module);
     // A failed evaluation: every import of the module rethrows its error.
     if (module.status === 'errored') throw module.error;
     await module.evaluate();
     return module;
   }
 
+  /**
+   * Make every module of an unlinked graph before linking it, so that a link waits on
+   * nothing but the linker (a package whose top-level await never ends holds up only the
+   * graphs that import it). Failures are left for the link to report.
+   */
+  private async prepare(module: vm.Module, seen: Set<vm.Module>): Promise<void> {
+    if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
+    if (seen.has(module)) return;
+    seen.add(module);
+    await Promise.all(
+      module.dependencySpecifiers.map(async (specifier) => {
+        let url: string;
+        try {
+          url = resolveModule(specifier, module.identifier);
+        } catch {
+          return;
+        }
+        if (isOwnJavaScript(url))
+          throw new NotLinkable(`${module.identifier} imports JavaScript: ${url}`);
+        const dependency = await this.module(url, {}).catch(() => undefined);
+        if (dependency) await this.prepare(dependency, seen);
+      }),
+    );
+  }
+
   private link(module: vm.Module): Promise<unknown> {
     const done = this.linkQueue.then(async () => {
       if (module.status !== 'unlinked') return;
+      const reached = new Set<vm.Module>([module]);
       try {
-        await module.link((specifier, referencing, { attributes }) =>
-          this.module(resolveModule(specifier, referencing.identifier), attributes as Attributes),
-        );
+        await module.link(async (specifier, referencing, { attributes }) => {
+          const dependency = await this.module(
+            resolveModule(specifier, referencing.identifier),
+            attributes as Attributes,
+          );
+          reached.add(dependency);
+          return dependency;
+        });
       } catch (error) {
-        await this.forgetStuckModules();
+        // Node leaves the module, and those its link reached, `linking` for good.
+        for (const stuck of reached)
+          if (stuck.status === 'linking') this.failedLinks.set(stuck, error);
         throw error;
       }
     });
@@ -180,50 +205,54 @@ export class ModuleLinker {
     return done;
   }
 
-  /**
-   * Node leaves a module whose link failed, and those its link reached, `linking` for good.
-   * None of them has run: forgotten, they are made afresh by the next import, which links
-   * again (and fails the same way, unless a missing file has appeared).
-   */
-  private async forgetStuckModules(): Promise<void> {
-    for (const [key, pending] of this.modules) {
-      const module = await pending.catch(() => undefined);
-      if (module?.status === 'linking') this.modules.delete(key);
-    }
-  }
-
   private module(url: string, attributes: Attributes): Promise<vm.Module> {
     const key = `${url} ${attributes.type ?? ''}`;
     let module = this.modules.get(key);
     if (!module) {
-      module = linksAsSource(url) ? this.sourceModule(url) : this.syntheticModule(url, attributes);
+      module = linksAsSource(url)
+        ? this.sourceModule(url, attributes)
+        : this.syntheticModule(url, attributes);
       this.modules.set(key, module);
     }
     return module;
   }
 
-  private async sourceModule(url: string): Promise<vm.Module> {
+  private async sourceModule(url: string, attributes: Attributes): Promise<vm.Module> {
     const { location, names } = splitScopeQuery(url);
+    if (attributes.type !== undefined) {
+      throw Object.assign(
+        new TypeError(`Module "${location}" is not of type "${attributes.type}"`),
+        {
+          code: 'ERR_IMPORT_ASSERTION_TYPE_FAILED',
+        },
+      );
+    }
     const file = fileURLToPath(location);
-    let source = isTypeScript(location)
-      ? await transpileFile(file, this.cacheDir)
-      : await readFile(file, 'utf8');
+    let source = await transpileFile(file, this.cacheDir);
     if (names !== null) source = withScopeExport(source, names);
     showSourceMap(location, source);
-    return quietly(
-      () =>
-        new vm.SourceTextModule(source, {
-          identifier: location,
-          initializeImportMeta: (meta) => {
-            meta.url = location;
-            meta.filename = file;
-            meta.dirname = path.dirname(file);
-            meta.resolve = (specifier: string) => metaResolve(specifier, location);
-          },
-          importModuleDynamically: (specifier, _referrer, attributes) =>
-            this.evaluated(resolveModule(specifier, location), attributes as Attributes),
-        }),
-    );
+    return new vm.SourceTextModule(source, {
+      identifier: location,
+      initializeImportMeta: (meta) => {
+        meta.url = location;
+        meta.filename = file;
+        meta.dirname = path.dirname(file);
+        meta.resolve = (specifier: string) => metaResolve(specifier, location);
+      },
+      importModuleDynamically: (specifier, _referrer, attributes) =>
+        this.dynamicImport(resolveModule(specifier, location), attributes as Attributes),
+    });
+  }
+
+  /** `import()` in a linked module; what cannot be linked comes from Node's loader. */
+  private async dynamicImport(url: string, attributes: Attributes): Promise<vm.Module> {
+    try {
+      return await this.evaluated(url, attributes);
+    } catch (error) {
+      if (!(error instanceof NotLinkable)) throw error;
+      // Node takes a namespace object here as well as a module.
+      return (await this.nativeImport(url, attributes)) as vm.Module;
+    }
   }
 
   private async syntheticModule(url: string, attributes: Attributes): Promise<vm.Module> {

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runFile } from './execute.ts';
-import { linksAsSource, ModuleLinker } from './linker.ts';
+import { isOwnJavaScript, linksAsSource, ModuleLinker, NotLinkable } from './linker.ts';
 import { isTypeScript, splitScopeQuery } from './loader-hooks.mjs';
 import type { WorkerMessage, WorkerRequest } from './pool.ts';
 import { registerWorkerHooks } from './worker-boot.mjs';
@@ -20,18 +20,28 @@ process.on('uncaughtException', () => {});
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-/** Node's own `import()`, with the hooks for what only they load (`.cts`, documented CommonJS). */
+/**
+ * Node's own `import()`, with the hooks for what only they load: TypeScript, documented
+ * modules, and the project's JavaScript (which may import TypeScript).
+ */
 function nativeImport(url: string, attributes: Record<string, string> = {}): Promise<object> {
   const { location, names } = splitScopeQuery(url);
-  if (names !== null || isTypeScript(location)) registerWorkerHooks();
+  if (names !== null || isTypeScript(location) || isOwnJavaScript(location)) registerWorkerHooks();
   return import(url, { with: attributes });
 }
 
 // Started without the linker's flags (see worker-boot.mjs), the worker uses the hooks.
 const linker = workerData?.linker ? new ModuleLinker(workerData.cacheDir, nativeImport) : undefined;
 
-function importModule(url: string): Promise<object> {
-  return linker && linksAsSource(url) ? linker.import(url) : nativeImport(url);
+async function importModule(url: string): Promise<object> {
+  if (linker && linksAsSource(url)) {
+    try {
+      return await linker.import(url);
+    } catch (error) {
+      if (!(error instanceof NotLinkable)) throw error;
+    }
+  }
+  return nativeImport(url);
 }
 
 port.on('message', async ({ job, heartbeat }: WorkerRequest) => {

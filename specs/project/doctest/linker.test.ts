@@ -3,7 +3,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nativeImport, registerHooks } from '../../../src/doctest/in-process.ts';
-import { linksAsSource, ModuleLinker, resolveModule } from '../../../src/doctest/linker.ts';
+import {
+  isOwnJavaScript,
+  linksAsSource,
+  ModuleLinker,
+  NotLinkable,
+  resolveModule,
+} from '../../../src/doctest/linker.ts';
 import { ROOT } from './helpers.ts';
 
 const MODULES = path.join(ROOT, 'fixtures/doctest/modules');
@@ -33,18 +39,21 @@ describe('resolveModule', () => {
   });
 });
 
-describe('linksAsSource', () => {
-  it("takes the project's own ES modules, with or without a scope query; Node loads the rest", () => {
+describe('linksAsSource and isOwnJavaScript', () => {
+  it('links ES module TypeScript, with or without a scope query; Node loads the rest', () => {
     expect(linksAsSource(url('late.ts'))).toBe(true);
     expect(linksAsSource(`${url('loading.ts')}?tsdoctest=a,b`)).toBe(true);
-    expect(linksAsSource(url('helper.mjs'))).toBe(true);
-    // .js is an ES module where the nearest package.json says "type": "module" (this project's).
-    expect(linksAsSource(pathToFileURL(path.join(ROOT, 'bin/tsdoctest.js')).href)).toBe(true);
     expect(linksAsSource(url('legacy.cts'))).toBe(false);
-    expect(linksAsSource(pathToFileURL(path.join(ROOT, 'node_modules/x/index.mjs')).href)).toBe(
-      false,
-    );
+    expect(linksAsSource(url('helper.mjs'))).toBe(false);
     expect(linksAsSource('node:fs')).toBe(false);
+  });
+
+  it("tells the project's own JavaScript from packages' and from other files", () => {
+    expect(isOwnJavaScript(url('helper.mjs'))).toBe(true);
+    expect(isOwnJavaScript(pathToFileURL(path.join(ROOT, 'bin/tsdoctest.js')).href)).toBe(true);
+    expect(isOwnJavaScript(pathToFileURL(path.join(ROOT, 'node_modules/x/i.js')).href)).toBe(false);
+    expect(isOwnJavaScript(url('settings.json'))).toBe(false);
+    expect(isOwnJavaScript(url('late.ts'))).toBe(false);
   });
 });
 
@@ -115,6 +124,27 @@ describe('ModuleLinker', () => {
     const second = (await modules.import(url('late.ts'))) as { late: number };
     expect(second.late).toBe(42);
     expect(await first).toBe(second);
+  });
+
+  it("leaves a module that imports the project's JavaScript to Node's loader", async () => {
+    await expect(linker().import(url('mixed.ts'))).rejects.toBeInstanceOf(NotLinkable);
+  });
+
+  it('lets an import that never settles hold up only the modules that need it', async () => {
+    const modules = new ModuleLinker(undefined, (target, attributes) =>
+      target === 'node:url'
+        ? new Promise<object>(() => {})
+        : (nativeImport(target, attributes) as Promise<object>),
+    );
+    void modules.import(url('loading.ts'));
+    await expect(modules.import(url('late.ts'))).resolves.toMatchObject({ late: 42 });
+  });
+
+  it('refuses a type attribute on TypeScript, as Node does on a module', async () => {
+    await expect(linker().import(url('late.ts'), { type: 'json' })).rejects.toMatchObject({
+      name: 'TypeError',
+      message: expect.stringMatching(/late\.ts" is not of type "json"$/),
+    });
   });
 
   it('links imports that run at the same time and share a deeper dependency', async () => {

@@ -51,6 +51,7 @@ describe('loading documented modules', () => {
       'failing.value',
       'loading',
       'missing.<line 1>',
+      'mixed.sharedState',
       'plain.secret',
     ]);
   });
