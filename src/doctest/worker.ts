@@ -55,5 +55,8 @@ port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
     onExample: (_test, _example, result) => post({ type: 'example', result }),
     onItem: (test) => post({ type: 'item', test }),
   });
+  // What an example left for the next tick (a warning, say) is written before the pool
+  // hears that the file is done, and may end this worker.
+  await new Promise(setImmediate);
   post({ type: 'done' });
 });
