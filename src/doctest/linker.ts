@@ -1,15 +1,16 @@
 /**
  * Load documented modules in a pool worker without loader hooks. ES module
  * TypeScript becomes `vm.SourceTextModule`s, its types erased as loader-hooks.mjs
- * erases them (through the same cache). Builtins, packages, JSON and CommonJS
- * TypeScript are imported natively and linked in as `vm.SyntheticModule`s, whose
- * exports are copied once: a package that later reassigns an exported `let` is
- * not seen to.
+ * erases them (through the same cache). Builtins, packages and JSON are imported
+ * natively and linked in as `vm.SyntheticModule`s, whose exports are copied once:
+ * a package that later reassigns an exported `let` is not seen to.
  *
- * A documented module whose static imports reach the project's own JavaScript is
- * not linked here (`NotLinkable`): that JavaScript may import TypeScript, or be
- * imported by a package too, and only Node's loader (with the hooks) gives every
- * module one instance then. Nor is anything while no linker flags reached the worker.
+ * The linker keeps Node's semantics or declines (`NotLinkable`), and the worker
+ * imports the module through Node's loader with the hooks: when its static imports
+ * reach the project's code other than ES module TypeScript (JavaScript may import
+ * TypeScript, or be imported by a package too: only Node's loader gives every module
+ * one instance then), or import a package after one of the project's modules (a
+ * package runs when the linker loads it, to know its exports).
  *
  * Why: in Node 20, `module.register` starts a hooks thread for each worker and
  * blocks the worker until it is up, about 70 ms of a small run. The linker needs
@@ -94,9 +95,24 @@ export function linksAsSource(url: string): boolean {
   return isTypeScript(location) && !location.endsWith('.cts');
 }
 
-/** The project's own JavaScript (a workspace package's real path included). */
-export function isOwnJavaScript(url: string): boolean {
-  return url.startsWith('file:') && !url.includes('/node_modules/') && /\.[cm]?jsx?$/.test(url);
+/** Where a URL points inside `node_modules`: a package (a workspace package's real path is not). */
+function inPackage(url: string): boolean {
+  return new URL(url).pathname.includes('/node_modules/');
+}
+
+/**
+ * The project's own code that is not ES module TypeScript (JavaScript, `.cts`): only Node's
+ * loader, with the hooks, gives each module one instance then, for that code may import
+ * TypeScript, or a package may import it too.
+ */
+export function needsNodeLoader(url: string): boolean {
+  if (!url.startsWith('file:') || inPackage(url) || linksAsSource(url)) return false;
+  return !new URL(url).pathname.endsWith('.json');
+}
+
+/** A package's module (not a builtin, not JSON): loading it runs its code. */
+function isPackageCode(url: string): boolean {
+  return !url.startsWith('node:') && !new URL(url).pathname.endsWith('.json');
 }
 
 /**
@@ -115,8 +131,6 @@ export class ModuleLinker {
    * as in Node's module map, by `type` attribute (`{ type: 'json' }`).
    */
   private readonly modules = new Map<string, Promise<vm.Module>>();
-  /** Modules whose link failed, with its error: Node keeps failing them the same way. */
-  private readonly failedLinks = new Map<vm.Module, unknown>();
   /** One link at a time: Node's `link()` cannot share a dependency with a link under way. */
   private linkQueue: Promise<unknown> = Promise.resolve();
 
@@ -147,57 +161,76 @@ export class ModuleLinker {
   /** The module for `url`, linked and evaluated; a second caller gets the first evaluation. */
   private async evaluated(url: string, attributes: Attributes): Promise<vm.Module> {
     const module = await this.module(url, attributes);
-    await this.prepare(module, new Set());
+    if (module.status === 'unlinked') await this.loadNativeImports(url);
     await this.link(module);
-    if (this.failedLinks.has(module)) throw this.failedLinks.get(module);
-    // A failed evaluation: every import of the module rethrows its error.
+    // A failed link or evaluation: every import of the module rethrows its error.
     if (module.status === 'errored') throw module.error;
     await module.evaluate();
     return module;
   }
 
   /**
-   * Make every module of an unlinked graph before linking it, so that a link waits on
-   * nothing but the linker (a package whose top-level await never ends holds up only the
-   * graphs that import it). Failures are left for the link to report.
+   * Walk an unlinked graph as Node evaluates it (each module after what it imports, in
+   * source order), and load what it imports natively before linking it, so that a link
+   * waits on nothing but the linker. A package's code runs when it is loaded (the linker
+   * must know its exports), so packages load in that order. That is Node's order only
+   * while no module of the project comes before a package; otherwise, or if the graph
+   * reaches the project's other code (`needsNodeLoader`): `NotLinkable`. What does not
+   * resolve is left for the link to report.
    */
-  private async prepare(module: vm.Module, seen: Set<vm.Module>): Promise<void> {
-    if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
-    if (seen.has(module)) return;
-    seen.add(module);
-    await Promise.all(
-      module.dependencySpecifiers.map(async (specifier) => {
-        let url: string;
-        try {
-          url = resolveModule(specifier, module.identifier);
-        } catch {
-          return;
+  private async loadNativeImports(root: string): Promise<void> {
+    const order: string[] = [];
+    const seen = new Set<string>();
+    const visit = async (url: string): Promise<void> => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      if (needsNodeLoader(url)) throw new NotLinkable(`${root} reaches ${url}`);
+      const module = linksAsSource(url)
+        ? await this.module(url, {}).catch(() => undefined)
+        : undefined;
+      if (module instanceof vm.SourceTextModule && module.status === 'unlinked') {
+        for (const specifier of module.dependencySpecifiers) {
+          let dependency: string;
+          try {
+            dependency = resolveModule(specifier, module.identifier);
+          } catch {
+            continue;
+          }
+          await visit(dependency);
         }
-        if (isOwnJavaScript(url))
-          throw new NotLinkable(`${module.identifier} imports JavaScript: ${url}`);
-        const dependency = await this.module(url, {}).catch(() => undefined);
-        if (dependency) await this.prepare(dependency, seen);
-      }),
-    );
+      }
+      order.push(url);
+    };
+    await visit(root);
+    const natives = order.filter((url) => !linksAsSource(url));
+    const firstOwn = order.findIndex((url) => linksAsSource(url));
+    if (natives.some((url) => isPackageCode(url) && order.indexOf(url) > firstOwn))
+      throw new NotLinkable(`${root} imports a package after the project's own modules`);
+    // (JSON needs its `type` attribute: the link loads it.)
+    for (const url of natives.filter(isPackageCode)) await this.module(url, {}).catch(() => {});
+    const builtins = natives.filter((url) => url.startsWith('node:'));
+    await Promise.all(builtins.map((url) => this.module(url, {}).catch(() => {})));
   }
 
   private link(module: vm.Module): Promise<unknown> {
     const done = this.linkQueue.then(async () => {
       if (module.status !== 'unlinked') return;
-      const reached = new Set<vm.Module>([module]);
+      const reached = new Set<vm.Module>();
       try {
         await module.link(async (specifier, referencing, { attributes }) => {
           const dependency = await this.module(
             resolveModule(specifier, referencing.identifier),
             attributes as Attributes,
           );
+          // As Node's loader does: the importer fails with the error of what it imports.
+          if (dependency.status === 'errored') throw dependency.error;
           reached.add(dependency);
           return dependency;
         });
       } catch (error) {
-        // Node leaves the module, and those its link reached, `linking` for good.
-        for (const stuck of reached)
-          if (stuck.status === 'linking') this.failedLinks.set(stuck, error);
+        // A failed link leaves the module `errored`, while links of its dependencies may
+        // still be under way: the next link waits for them.
+        while ([...reached].some((m) => m.status === 'linking')) await new Promise(setImmediate);
         throw error;
       }
     });

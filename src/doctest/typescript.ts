@@ -9,6 +9,7 @@ import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 type TypeScript = typeof import('typescript');
 let loaded: TypeScript | undefined;
@@ -40,7 +41,9 @@ function load(): TypeScript {
     file,
     path.dirname(file),
   );
-  if (!cachedData || script.cachedDataRejected) {
+  // Only the main thread writes the cache: a worker may run under V8 flags of its own
+  // (`--liftoff-only`, see worker-boot.mjs), and V8 refuses a cache made under other flags.
+  if ((!cachedData || script.cachedDataRejected) && isMainThread) {
     try {
       const partial = `${cacheFile}.${process.pid}`;
       writeFileSync(partial, script.createCachedData());

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runFile } from './execute.ts';
-import { isOwnJavaScript, linksAsSource, ModuleLinker, NotLinkable } from './linker.ts';
+import { linksAsSource, ModuleLinker, NotLinkable, needsNodeLoader } from './linker.ts';
 import { isTypeScript, splitScopeQuery } from './loader-hooks.mjs';
 import type { WorkerMessage, WorkerRequest } from './pool.ts';
 import { registerWorkerHooks } from './worker-boot.mjs';
@@ -22,11 +22,11 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 
 /**
  * Node's own `import()`, with the hooks for what only they load: TypeScript, documented
- * modules, and the project's JavaScript (which may import TypeScript).
+ * modules, and the project's other code (which may import TypeScript).
  */
 function nativeImport(url: string, attributes: Record<string, string> = {}): Promise<object> {
   const { location, names } = splitScopeQuery(url);
-  if (names !== null || isTypeScript(location) || isOwnJavaScript(location)) registerWorkerHooks();
+  if (names !== null || isTypeScript(location) || needsNodeLoader(location)) registerWorkerHooks();
   return import(url, { with: attributes });
 }
 

@@ -4,10 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nativeImport, registerHooks } from '../../../src/doctest/in-process.ts';
 import {
-  isOwnJavaScript,
   linksAsSource,
   ModuleLinker,
   NotLinkable,
+  needsNodeLoader,
   resolveModule,
 } from '../../../src/doctest/linker.ts';
 import { ROOT } from './helpers.ts';
@@ -39,7 +39,7 @@ describe('resolveModule', () => {
   });
 });
 
-describe('linksAsSource and isOwnJavaScript', () => {
+describe('linksAsSource and needsNodeLoader', () => {
   it('links ES module TypeScript, with or without a scope query; Node loads the rest', () => {
     expect(linksAsSource(url('late.ts'))).toBe(true);
     expect(linksAsSource(`${url('loading.ts')}?tsdoctest=a,b`)).toBe(true);
@@ -48,12 +48,15 @@ describe('linksAsSource and isOwnJavaScript', () => {
     expect(linksAsSource('node:fs')).toBe(false);
   });
 
-  it("tells the project's own JavaScript from packages' and from other files", () => {
-    expect(isOwnJavaScript(url('helper.mjs'))).toBe(true);
-    expect(isOwnJavaScript(pathToFileURL(path.join(ROOT, 'bin/tsdoctest.js')).href)).toBe(true);
-    expect(isOwnJavaScript(pathToFileURL(path.join(ROOT, 'node_modules/x/i.js')).href)).toBe(false);
-    expect(isOwnJavaScript(url('settings.json'))).toBe(false);
-    expect(isOwnJavaScript(url('late.ts'))).toBe(false);
+  it("sends the project's other code to Node's loader, not packages, builtins or JSON", () => {
+    expect(needsNodeLoader(url('helper.mjs'))).toBe(true);
+    expect(needsNodeLoader(`${url('helper.mjs')}?v=1`)).toBe(true);
+    expect(needsNodeLoader(url('legacy.cts'))).toBe(true);
+    expect(needsNodeLoader(pathToFileURL(path.join(ROOT, 'bin/tsdoctest.js')).href)).toBe(true);
+    expect(needsNodeLoader(pathToFileURL(path.join(ROOT, 'node_modules/x/i.js')).href)).toBe(false);
+    expect(needsNodeLoader(url('settings.json'))).toBe(false);
+    expect(needsNodeLoader(url('late.ts'))).toBe(false);
+    expect(needsNodeLoader('node:fs')).toBe(false);
   });
 });
 
@@ -66,22 +69,32 @@ describe('ModuleLinker', () => {
       (target, attributes) => nativeImport(target, attributes) as Promise<object>,
     );
 
-  it('links a module graph: builtins, packages, JSON, cycles, top-level await, .cts', async () => {
+  it('links a module graph: builtins, packages, JSON, cycles, top-level await', async () => {
     const loading = (await linker().import(url('loading.ts'))) as Record<string, unknown>;
-    const { ping, late, settings, legacy, Command } = loading as {
+    const { ping, late, settings, Command, pc } = loading as {
       ping: (n: number) => string;
       late: number;
       settings: { greeting: string };
-      legacy: { shout: (s: string) => string };
       Command: unknown;
+      pc: { red: unknown };
     };
     expect(ping(2)).toBe('ping 2 pong 1 ping 0');
-    expect([late, settings.greeting, legacy.shout('a'), typeof Command]).toEqual([
+    expect([late, settings.greeting, typeof Command, typeof pc.red]).toEqual([
       42,
       'hello',
-      'A!',
+      'function',
       'function',
     ]);
+  });
+
+  it('loads packages before linking, one after the other, in the order Node runs them', async () => {
+    const loaded: string[] = [];
+    const modules = new ModuleLinker(undefined, (target, attributes) => {
+      if (target.includes('/node_modules/')) loaded.push(target.replace(/^.*\/node_modules\//, ''));
+      return nativeImport(target, attributes) as Promise<object>;
+    });
+    await modules.import(url('loading.ts'));
+    expect(loaded.map((target) => target.split('/')[0])).toEqual(['commander', 'picocolors']);
   });
 
   it('gives modules their import.meta and a dynamic import() that links too', async () => {
@@ -126,8 +139,20 @@ describe('ModuleLinker', () => {
     expect(await first).toBe(second);
   });
 
-  it("leaves a module that imports the project's JavaScript to Node's loader", async () => {
+  it("leaves to Node's loader a module that reaches the project's JavaScript or CommonJS", async () => {
     await expect(linker().import(url('mixed.ts'))).rejects.toBeInstanceOf(NotLinkable);
+    await expect(linker().import(url('commonjs.ts'))).rejects.toBeInstanceOf(NotLinkable);
+  });
+
+  it("leaves to Node's loader a module that imports a package after its own modules", async () => {
+    const loaded: string[] = [];
+    const modules = new ModuleLinker(undefined, (target, attributes) => {
+      loaded.push(target);
+      return nativeImport(target, attributes) as Promise<object>;
+    });
+    await expect(modules.import(url('order.ts'))).rejects.toBeInstanceOf(NotLinkable);
+    // Declined before anything ran.
+    expect(loaded).toEqual([]);
   });
 
   it('lets an import that never settles hold up only the modules that need it', async () => {
@@ -164,6 +189,25 @@ describe('ModuleLinker', () => {
     };
     await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(notFound);
     await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(notFound);
+  });
+
+  it('blames a failed link on the module that failed, not on the healthy ones it reached', async () => {
+    const modules = linker();
+    await expect(modules.import(url('half-missing.ts'))).rejects.toMatchObject({
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
+    await expect(modules.import(url('cycle-a.ts'))).resolves.toHaveProperty('ping');
+  });
+
+  it("fails an importer of a broken module with that module's own error", async () => {
+    const modules = linker();
+    await expect(modules.import(url('missing.ts'))).rejects.toMatchObject({
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
+    await expect(modules.import(url('uses-missing.ts'))).rejects.toMatchObject({
+      code: 'ERR_MODULE_NOT_FOUND',
+      message: expect.stringContaining('nowhere.js'),
+    });
   });
 
   it('keeps modules apart by their type attribute, as Node does', async () => {

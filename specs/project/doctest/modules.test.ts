@@ -42,16 +42,18 @@ describe('loading documented modules', () => {
     env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
   });
 
-  it('loads builtins, packages, JSON, cycles, top-level await, .cts, JavaScript and import.meta as Node does', () => {
+  it('loads builtins, packages, JSON, cycles, top-level await, .cts, JavaScript, import.meta as Node does', () => {
     expect(linked.stderr).toBe('');
     expect(linked.status).toBe(0);
     const report = jsonReport(linked.stdout);
-    expect([report.attempted, report.failed, report.skipped]).toEqual([14, 0, 0]);
+    expect([report.attempted, report.failed, report.skipped]).toEqual([15, 0, 0]);
     expect(report.items.map((i) => i.name)).toEqual([
+      'commonjs.shout',
       'failing.value',
       'loading',
       'missing.<line 1>',
       'mixed.sharedState',
+      'order.ready',
       'plain.secret',
     ]);
   });
