@@ -1,16 +1,15 @@
 /**
  * Load documented modules in a pool worker without loader hooks. ES module
  * TypeScript becomes `vm.SourceTextModule`s, its types erased as loader-hooks.mjs
- * erases them (through the same cache). Builtins, packages and JSON are imported
- * natively and linked in as `vm.SyntheticModule`s, whose exports are copied once:
- * a package that later reassigns an exported `let` is not seen to.
+ * erases them (through the same cache). Builtins and JSON are imported natively and
+ * linked in as `vm.SyntheticModule`s; so are packages imported by `import()`, whose
+ * exports are copied once (a later reassignment of an exported `let` is not seen).
  *
  * The linker keeps Node's semantics or declines (`NotLinkable`), and the worker
  * imports the module through Node's loader with the hooks: when its static imports
  * reach the project's code other than ES module TypeScript (JavaScript may import
  * TypeScript, or be imported by a package too: only Node's loader gives every module
- * one instance then), or import a package after one of the project's modules (a
- * package runs when the linker loads it, to know its exports).
+ * one instance then), or a package (see `checkGraph`).
  *
  * Why: in Node 20, `module.register` starts a hooks thread for each worker and
  * blocks the worker until it is up, about 70 ms of a small run. The linker needs
@@ -125,12 +124,30 @@ function showSourceMap(url: string, source: string): void {
   if (at >= 0) new Function(`//# sourceURL=${url}\n${source.slice(at + 1)}`);
 }
 
+/**
+ * Node's link takes no module that failed to run: this stand-in, with its exports, runs
+ * by rethrowing that module's error, in the failed module's turn. (Its own promise of
+ * that run rejects unseen: a worker ignores unhandled rejections.)
+ */
+function rethrowing(module: vm.Module): vm.Module {
+  const names = Reflect.ownKeys(module.namespace).filter((k): k is string => typeof k === 'string');
+  return new vm.SyntheticModule(
+    names,
+    () => {
+      throw module.error;
+    },
+    { identifier: module.identifier },
+  );
+}
+
 export class ModuleLinker {
   /**
    * Modules by URL (a documented module's `?tsdoctest=` URL is a module of its own) and,
    * as in Node's module map, by `type` attribute (`{ type: 'json' }`).
    */
   private readonly modules = new Map<string, Promise<vm.Module>>();
+  /** Modules whose link failed (an `errored` module not among them failed to run). */
+  private readonly failedLinks = new WeakSet<vm.Module>();
   /** One link at a time: Node's `link()` cannot share a dependency with a link under way. */
   private linkQueue: Promise<unknown> = Promise.resolve();
 
@@ -161,7 +178,7 @@ export class ModuleLinker {
   /** The module for `url`, linked and evaluated; a second caller gets the first evaluation. */
   private async evaluated(url: string, attributes: Attributes): Promise<vm.Module> {
     const module = await this.module(url, attributes);
-    if (module.status === 'unlinked') await this.loadNativeImports(url);
+    if (module.status === 'unlinked') await this.checkGraph(url);
     await this.link(module);
     // A failed link or evaluation: every import of the module rethrows its error.
     if (module.status === 'errored') throw module.error;
@@ -170,45 +187,39 @@ export class ModuleLinker {
   }
 
   /**
-   * Walk an unlinked graph as Node evaluates it (each module after what it imports, in
-   * source order), and load what it imports natively before linking it, so that a link
-   * waits on nothing but the linker. A package's code runs when it is loaded (the linker
-   * must know its exports), so packages load in that order. That is Node's order only
-   * while no module of the project comes before a package; otherwise, or if the graph
-   * reaches the project's other code (`needsNodeLoader`): `NotLinkable`. What does not
-   * resolve is left for the link to report.
+   * Walk an unlinked graph before linking it: decline (`NotLinkable`) what the linker
+   * cannot load as Node would, and load its builtins, so that the link waits on nothing
+   * but the linker. Declined: the project's code other than ES module TypeScript
+   * (`needsNodeLoader`), and packages. A package's code runs when it is loaded, and the
+   * linker must load it before linking to know its exports: Node runs it later, after
+   * the modules imported before it, and alongside them when it awaits at its top level.
+   * What does not resolve is left for the link to report.
    */
-  private async loadNativeImports(root: string): Promise<void> {
-    const order: string[] = [];
+  private async checkGraph(root: string): Promise<void> {
     const seen = new Set<string>();
+    const builtins: string[] = [];
     const visit = async (url: string): Promise<void> => {
       if (seen.has(url)) return;
       seen.add(url);
       if (needsNodeLoader(url)) throw new NotLinkable(`${root} reaches ${url}`);
-      const module = linksAsSource(url)
-        ? await this.module(url, {}).catch(() => undefined)
-        : undefined;
-      if (module instanceof vm.SourceTextModule && module.status === 'unlinked') {
-        for (const specifier of module.dependencySpecifiers) {
-          let dependency: string;
-          try {
-            dependency = resolveModule(specifier, module.identifier);
-          } catch {
-            continue;
-          }
-          await visit(dependency);
-        }
+      if (!linksAsSource(url)) {
+        if (url.startsWith('node:')) builtins.push(url);
+        else if (isPackageCode(url)) throw new NotLinkable(`${root} imports a package: ${url}`);
+        return;
       }
-      order.push(url);
+      const module = await this.module(url, {}).catch(() => undefined);
+      if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
+      for (const specifier of module.dependencySpecifiers) {
+        let dependency: string;
+        try {
+          dependency = resolveModule(specifier, module.identifier);
+        } catch {
+          continue;
+        }
+        await visit(dependency);
+      }
     };
     await visit(root);
-    const natives = order.filter((url) => !linksAsSource(url));
-    const firstOwn = order.findIndex((url) => linksAsSource(url));
-    if (natives.some((url) => isPackageCode(url) && order.indexOf(url) > firstOwn))
-      throw new NotLinkable(`${root} imports a package after the project's own modules`);
-    // (JSON needs its `type` attribute: the link loads it.)
-    for (const url of natives.filter(isPackageCode)) await this.module(url, {}).catch(() => {});
-    const builtins = natives.filter((url) => url.startsWith('node:'));
     await Promise.all(builtins.map((url) => this.module(url, {}).catch(() => {})));
   }
 
@@ -222,14 +233,19 @@ export class ModuleLinker {
             resolveModule(specifier, referencing.identifier),
             attributes as Attributes,
           );
-          // As Node's loader does: the importer fails with the error of what it imports.
-          if (dependency.status === 'errored') throw dependency.error;
+          if (dependency.status === 'errored') {
+            // As Node's loader does: an importer of a module that failed to link fails to
+            // link with its error; one that failed to run rethrows its error in its turn.
+            if (this.failedLinks.has(dependency)) throw dependency.error;
+            return rethrowing(dependency);
+          }
           reached.add(dependency);
           return dependency;
         });
       } catch (error) {
-        // A failed link leaves the module `errored`, while links of its dependencies may
-        // still be under way: the next link waits for them.
+        for (const failed of [module, ...reached])
+          if (failed.status === 'errored') this.failedLinks.add(failed);
+        // Links of the module's dependencies may still be under way: the next link waits.
         while ([...reached].some((m) => m.status === 'linking')) await new Promise(setImmediate);
         throw error;
       }

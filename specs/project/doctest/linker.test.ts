@@ -69,32 +69,16 @@ describe('ModuleLinker', () => {
       (target, attributes) => nativeImport(target, attributes) as Promise<object>,
     );
 
-  it('links a module graph: builtins, packages, JSON, cycles, top-level await', async () => {
-    const loading = (await linker().import(url('loading.ts'))) as Record<string, unknown>;
-    const { ping, late, settings, Command, pc } = loading as {
+  it('links a module graph: builtins, JSON, cycles, top-level await, import() of a package', async () => {
+    const loading = (await linker().import(url('loading.ts'))) as {
       ping: (n: number) => string;
       late: number;
       settings: { greeting: string };
-      Command: unknown;
-      pc: { red: unknown };
+      colourFunction: () => Promise<string>;
     };
-    expect(ping(2)).toBe('ping 2 pong 1 ping 0');
-    expect([late, settings.greeting, typeof Command, typeof pc.red]).toEqual([
-      42,
-      'hello',
-      'function',
-      'function',
-    ]);
-  });
-
-  it('loads packages before linking, one after the other, in the order Node runs them', async () => {
-    const loaded: string[] = [];
-    const modules = new ModuleLinker(undefined, (target, attributes) => {
-      if (target.includes('/node_modules/')) loaded.push(target.replace(/^.*\/node_modules\//, ''));
-      return nativeImport(target, attributes) as Promise<object>;
-    });
-    await modules.import(url('loading.ts'));
-    expect(loaded.map((target) => target.split('/')[0])).toEqual(['commander', 'picocolors']);
+    expect(loading.ping(2)).toBe('ping 2 pong 1 ping 0');
+    expect([loading.late, loading.settings.greeting]).toEqual([42, 'hello']);
+    await expect(loading.colourFunction()).resolves.toBe('function');
   });
 
   it('gives modules their import.meta and a dynamic import() that links too', async () => {
@@ -144,14 +128,13 @@ describe('ModuleLinker', () => {
     await expect(linker().import(url('commonjs.ts'))).rejects.toBeInstanceOf(NotLinkable);
   });
 
-  it("leaves to Node's loader a module that imports a package after its own modules", async () => {
+  it("leaves to Node's loader a module that imports a package, before any of it has run", async () => {
     const loaded: string[] = [];
     const modules = new ModuleLinker(undefined, (target, attributes) => {
       loaded.push(target);
       return nativeImport(target, attributes) as Promise<object>;
     });
     await expect(modules.import(url('order.ts'))).rejects.toBeInstanceOf(NotLinkable);
-    // Declined before anything ran.
     expect(loaded).toEqual([]);
   });
 
@@ -207,6 +190,16 @@ describe('ModuleLinker', () => {
     await expect(modules.import(url('uses-missing.ts'))).rejects.toMatchObject({
       code: 'ERR_MODULE_NOT_FOUND',
       message: expect.stringContaining('nowhere.js'),
+    });
+  });
+
+  it("lets the links of a failed link's other imports settle before the next link", async () => {
+    const modules = linker();
+    await expect(modules.import(url('json-sibling.ts'))).rejects.toMatchObject({
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
+    await expect(modules.import(url('with-json.ts'))).resolves.toMatchObject({
+      greeting: 'hello',
     });
   });
 

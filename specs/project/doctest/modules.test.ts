@@ -13,15 +13,20 @@ const MODULES = 'fixtures/doctest/modules';
 const scratch = mkdtempSync(path.join(tmpdir(), 'tsdoctest-modules-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A module whose example says whether its worker was started for the linker. */
+/**
+ * A module whose example says whether the linker loaded it: Node's loader, with the hooks,
+ * gives a documented module the URL tsdoctest imports it by, `?tsdoctest=` query and all.
+ */
 const probe = path.join(scratch, 'probe.ts');
 writeFileSync(
   probe,
   `/**
- * >>> process.execArgv.includes('--experimental-vm-modules')
+ * >>> probe()
  * true
  */
-export const probe = 1;
+export function probe(): boolean {
+  return !import.meta.url.includes('?tsdoctest=');
+}
 `,
 );
 
@@ -42,14 +47,17 @@ describe('loading documented modules', () => {
     env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
   });
 
-  it('loads builtins, packages, JSON, cycles, top-level await, .cts, JavaScript, import.meta as Node does', () => {
+  it('loads modules as Node does: builtins, packages, JSON, cycles, top-level await, load errors', () => {
     expect(linked.stderr).toBe('');
     expect(linked.status).toBe(0);
     const report = jsonReport(linked.stdout);
-    expect([report.attempted, report.failed, report.skipped]).toEqual([15, 0, 0]);
+    expect([report.attempted, report.failed, report.skipped]).toEqual([18, 0, 0]);
     expect(report.items.map((i) => i.name)).toEqual([
       'commonjs.shout',
       'failing.value',
+      'load-error-1-first.first',
+      'load-error-2-again.again',
+      'load-error-3-count.runs',
       'loading',
       'missing.<line 1>',
       'mixed.sharedState',
@@ -63,7 +71,7 @@ describe('loading documented modules', () => {
     expect(outcomes(jsonReport(hooked.stdout))).toEqual(outcomes(jsonReport(linked.stdout)));
   });
 
-  it('starts workers for the linker, except under a coverage tool', () => {
+  it('links documented modules in workers, except under a coverage tool', () => {
     expect(tsdoctest([probe]).status).toBe(0);
     const underCoverage = tsdoctest([probe], {
       env: { NODE_V8_COVERAGE: path.join(scratch, 'coverage') },
