@@ -1,15 +1,15 @@
 /**
  * Load documented modules in a pool worker without loader hooks. ES module
  * TypeScript becomes `vm.SourceTextModule`s, its types erased as loader-hooks.mjs
- * erases them (through the same cache). Builtins and JSON are imported natively and
- * linked in as `vm.SyntheticModule`s; so are packages imported by `import()`, whose
- * exports are copied once (a later reassignment of an exported `let` is not seen).
+ * erases them (through the same cache). Builtins, JSON and packages are imported
+ * natively and linked in as `vm.SyntheticModule`s, whose exports are copied once (a
+ * package's later reassignment of an exported `let` is not seen).
  *
- * The linker keeps Node's semantics or declines (`NotLinkable`), and the worker
- * imports the module through Node's loader with the hooks: when its static imports
- * reach the project's code other than ES module TypeScript (JavaScript may import
+ * The linker does as Node does, or declines (`NotLinkable`) and the worker imports
+ * the module through Node's loader with the hooks: when its static imports reach
+ * the project's code other than ES module TypeScript (JavaScript may import
  * TypeScript, or be imported by a package too: only Node's loader gives every module
- * one instance then), or a package (see `checkGraph`).
+ * one instance then), or packages it cannot load in Node's order (see `checkGraph`).
  *
  * Why: in Node 20, `module.register` starts a hooks thread for each worker and
  * blocks the worker until it is up, about 70 ms of a small run. The linker needs
@@ -187,39 +187,50 @@ export class ModuleLinker {
   }
 
   /**
-   * Walk an unlinked graph before linking it: decline (`NotLinkable`) what the linker
-   * cannot load as Node would, and load its builtins, so that the link waits on nothing
-   * but the linker. Declined: the project's code other than ES module TypeScript
-   * (`needsNodeLoader`), and packages. A package's code runs when it is loaded, and the
-   * linker must load it before linking to know its exports: Node runs it later, after
-   * the modules imported before it, and alongside them when it awaits at its top level.
-   * What does not resolve is left for the link to report.
+   * Walk an unlinked graph as Node evaluates it (each module after what it imports, in
+   * source order) and load what it imports natively, so that its link waits on nothing
+   * but the linker; or decline it (`NotLinkable`) where the linker cannot do as Node does:
+   * - the project's code other than ES module TypeScript (`needsNodeLoader`);
+   * - a package that would run after one of the project's modules. A package runs when it
+   *   is loaded, and the linker must load it before the link, to know its exports; so
+   *   packages load first, in the order Node runs them (one that awaits at its top level
+   *   finishes before the project's modules start, where Node may start them meanwhile);
+   * - with packages, anything that does not compile or resolve: Node would run nothing.
+   * Without packages, what does not compile or resolve is left for the link to report.
    */
   private async checkGraph(root: string): Promise<void> {
+    const order: string[] = [];
     const seen = new Set<string>();
-    const builtins: string[] = [];
+    let broken = false;
     const visit = async (url: string): Promise<void> => {
       if (seen.has(url)) return;
       seen.add(url);
       if (needsNodeLoader(url)) throw new NotLinkable(`${root} reaches ${url}`);
-      if (!linksAsSource(url)) {
-        if (url.startsWith('node:')) builtins.push(url);
-        else if (isPackageCode(url)) throw new NotLinkable(`${root} imports a package: ${url}`);
-        return;
-      }
-      const module = await this.module(url, {}).catch(() => undefined);
-      if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
-      for (const specifier of module.dependencySpecifiers) {
-        let dependency: string;
-        try {
-          dependency = resolveModule(specifier, module.identifier);
-        } catch {
-          continue;
+      if (linksAsSource(url)) {
+        const module = await this.module(url, {}).catch(() => undefined);
+        broken ||= module === undefined;
+        // Modules that have run (or are linked) already run no more.
+        if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
+        for (const specifier of module.dependencySpecifiers) {
+          let dependency: string;
+          try {
+            dependency = resolveModule(specifier, module.identifier);
+          } catch {
+            broken = true;
+            continue;
+          }
+          await visit(dependency);
         }
-        await visit(dependency);
       }
+      order.push(url);
     };
     await visit(root);
+    const packages = order.filter((url) => !linksAsSource(url) && isPackageCode(url));
+    const firstOwn = order.findIndex((url) => linksAsSource(url));
+    if (packages.length > 0 && (broken || order.indexOf(packages.at(-1) as string) > firstOwn))
+      throw new NotLinkable(`${root} imports packages the linker cannot load in Node's order`);
+    for (const url of packages) await this.module(url, {}).catch(() => {});
+    const builtins = order.filter((url) => url.startsWith('node:'));
     await Promise.all(builtins.map((url) => this.module(url, {}).catch(() => {})));
   }
 

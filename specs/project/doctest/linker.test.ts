@@ -69,16 +69,49 @@ describe('ModuleLinker', () => {
       (target, attributes) => nativeImport(target, attributes) as Promise<object>,
     );
 
-  it('links a module graph: builtins, JSON, cycles, top-level await, import() of a package', async () => {
+  it('links a module graph: builtins, packages, JSON, cycles, top-level await', async () => {
     const loading = (await linker().import(url('loading.ts'))) as {
       ping: (n: number) => string;
       late: number;
       settings: { greeting: string };
+      Command: unknown;
       colourFunction: () => Promise<string>;
     };
     expect(loading.ping(2)).toBe('ping 2 pong 1 ping 0');
-    expect([loading.late, loading.settings.greeting]).toEqual([42, 'hello']);
+    expect([loading.late, loading.settings.greeting, typeof loading.Command]).toEqual([
+      42,
+      'hello',
+      'function',
+    ]);
     await expect(loading.colourFunction()).resolves.toBe('function');
+  });
+
+  it('loads packages before the link, one at a time, in the order Node runs them', async () => {
+    const events: string[] = [];
+    const modules = new ModuleLinker(undefined, async (target, attributes) => {
+      const name = /\/node_modules\/([^/]+)\//.exec(target)?.[1];
+      if (name) events.push(`start ${name}`);
+      // A tick before each package is back: loads that overlapped would interleave.
+      await new Promise(setImmediate);
+      const namespace = (await nativeImport(target, attributes)) as object;
+      if (name) events.push(`end ${name}`);
+      return namespace;
+    });
+    await modules.import(url('loading.ts'));
+    expect(events).toEqual([
+      'start commander',
+      'end commander',
+      'start picocolors',
+      'end picocolors',
+    ]);
+  });
+
+  it('loads packages after modules of the project that have run already', async () => {
+    const modules = linker();
+    await modules.import(url('late.ts'));
+    await expect(modules.import(url('after-run.ts'))).resolves.toMatchObject({
+      both: [42, 'function'],
+    });
   });
 
   it('gives modules their import.meta and a dynamic import() that links too', async () => {
@@ -128,13 +161,14 @@ describe('ModuleLinker', () => {
     await expect(linker().import(url('commonjs.ts'))).rejects.toBeInstanceOf(NotLinkable);
   });
 
-  it("leaves to Node's loader a module that imports a package, before any of it has run", async () => {
+  it("leaves to Node's loader a package imported after the project's modules, unrun", async () => {
     const loaded: string[] = [];
     const modules = new ModuleLinker(undefined, (target, attributes) => {
       loaded.push(target);
       return nativeImport(target, attributes) as Promise<object>;
     });
     await expect(modules.import(url('order.ts'))).rejects.toBeInstanceOf(NotLinkable);
+    await expect(modules.import(url('package-and-missing.ts'))).rejects.toBeInstanceOf(NotLinkable);
     expect(loaded).toEqual([]);
   });
 
