@@ -197,6 +197,8 @@ export class ModuleLinker {
    *   finishes before the project's modules start, where Node may start them meanwhile);
    * - with packages, anything that does not compile or resolve: Node would run nothing.
    * Without packages, what does not compile or resolve is left for the link to report.
+   * (Packages load one after another. Node runs none of a graph that fails to link, say
+   * for a missing export; the linker has loaded its packages by then.)
    */
   private async checkGraph(root: string): Promise<void> {
     const order: string[] = [];
@@ -208,9 +210,12 @@ export class ModuleLinker {
       if (needsNodeLoader(url)) throw new NotLinkable(`${root} reaches ${url}`);
       if (linksAsSource(url)) {
         const module = await this.module(url, {}).catch(() => undefined);
-        broken ||= module === undefined;
-        // Modules that have run (or are linked) already run no more.
-        if (!(module instanceof vm.SourceTextModule) || module.status !== 'unlinked') return;
+        broken ||= module === undefined || this.failedLinks.has(module);
+        if (!(module instanceof vm.SourceTextModule)) return;
+        // A module that failed to run fails again in its turn, before what comes after it;
+        // others that have run (or are linked) already run no more.
+        if (module.status === 'errored') order.push(url);
+        if (module.status !== 'unlinked') return;
         for (const specifier of module.dependencySpecifiers) {
           let dependency: string;
           try {

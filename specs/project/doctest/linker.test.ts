@@ -169,6 +169,9 @@ describe('ModuleLinker', () => {
     });
     await expect(modules.import(url('order.ts'))).rejects.toBeInstanceOf(NotLinkable);
     await expect(modules.import(url('package-and-missing.ts'))).rejects.toBeInstanceOf(NotLinkable);
+    // A module that failed to run comes first: Node rethrows its error before the package.
+    await expect(modules.import(url('boom.ts'))).rejects.toThrow('boom while loading');
+    await expect(modules.import(url('after-boom.ts'))).rejects.toBeInstanceOf(NotLinkable);
     expect(loaded).toEqual([]);
   });
 
