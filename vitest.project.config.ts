@@ -2,6 +2,7 @@
 import { defineConfig } from 'vitest/config';
 import { coverageReporters } from './coverage-config/reports.ts';
 import { thresholds } from './coverage-config/thresholds.ts';
+import { LINKER_FLAGS } from './src/doctest/worker-boot.mjs';
 
 export default defineConfig({
   test: {
@@ -11,7 +12,7 @@ export default defineConfig({
     reporters: ['default', ['junit', { outputFile: 'reports/junit/project.xml' }]],
     testTimeout: 60_000,
     // What tsdoctest's workers get for its module linker, so linker.test.ts can run it here.
-    execArgv: ['--experimental-vm-modules', '--experimental-import-meta-resolve'],
+    execArgv: [...LINKER_FLAGS],
     coverage: {
       provider: 'v8',
       include: ['src/doctest/**/*.ts', 'src/compare/**/*.ts', 'src/workshop/**/*.ts'],

@@ -8,7 +8,7 @@ import { Worker, workerData } from 'node:worker_threads';
 const ROLE = 'tsdoctest-worker';
 
 /** What lets a worker load documented modules itself (see linker.ts). */
-const LINKER_FLAGS = ['--experimental-vm-modules', '--experimental-import-meta-resolve'];
+export const LINKER_FLAGS = ['--experimental-vm-modules', '--experimental-import-meta-resolve'];
 
 /**
  * Start a pool worker; its stdout is piped, and must be drained (the pool does).

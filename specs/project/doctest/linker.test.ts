@@ -13,6 +13,8 @@ import {
 import { ROOT } from './helpers.ts';
 
 const MODULES = path.join(ROOT, 'fixtures/doctest/modules');
+/** Node's error for an import that is not there. */
+const NOT_FOUND = { code: 'ERR_MODULE_NOT_FOUND' };
 const url = (name: string) => pathToFileURL(path.join(MODULES, name)).href;
 
 describe('resolveModule', () => {
@@ -204,7 +206,7 @@ describe('ModuleLinker', () => {
   it("fails every import of a module whose import is missing, with Node's error", async () => {
     const modules = linker();
     const notFound = {
-      code: 'ERR_MODULE_NOT_FOUND',
+      ...NOT_FOUND,
       message: expect.stringMatching(/^Cannot find module '.*nowhere\.js' imported from /),
     };
     await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(notFound);
@@ -213,28 +215,22 @@ describe('ModuleLinker', () => {
 
   it('blames a failed link on the module that failed, not on the healthy ones it reached', async () => {
     const modules = linker();
-    await expect(modules.import(url('half-missing.ts'))).rejects.toMatchObject({
-      code: 'ERR_MODULE_NOT_FOUND',
-    });
+    await expect(modules.import(url('half-missing.ts'))).rejects.toMatchObject(NOT_FOUND);
     await expect(modules.import(url('cycle-a.ts'))).resolves.toHaveProperty('ping');
   });
 
   it("fails an importer of a broken module with that module's own error", async () => {
     const modules = linker();
-    await expect(modules.import(url('missing.ts'))).rejects.toMatchObject({
-      code: 'ERR_MODULE_NOT_FOUND',
-    });
+    await expect(modules.import(url('missing.ts'))).rejects.toMatchObject(NOT_FOUND);
     await expect(modules.import(url('uses-missing.ts'))).rejects.toMatchObject({
-      code: 'ERR_MODULE_NOT_FOUND',
+      ...NOT_FOUND,
       message: expect.stringContaining('nowhere.js'),
     });
   });
 
   it("lets the links of a failed link's other imports settle before the next link", async () => {
     const modules = linker();
-    await expect(modules.import(url('json-sibling.ts'))).rejects.toMatchObject({
-      code: 'ERR_MODULE_NOT_FOUND',
-    });
+    await expect(modules.import(url('json-sibling.ts'))).rejects.toMatchObject(NOT_FOUND);
     await expect(modules.import(url('with-json.ts'))).resolves.toMatchObject({
       greeting: 'hello',
     });
