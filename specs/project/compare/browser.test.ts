@@ -1,4 +1,4 @@
-// The HTML report in a real browser: headless Chromium (Debian's `chromium`) driven by playwright-core.
+// The HTML report in a real browser: headless Chrome or Chromium (see support/browser.ts) driven by playwright-core.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,9 +10,9 @@ import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
 import { buildReport } from '../../../src/compare/build.ts';
 import { writeReports } from '../../../src/compare/compare.ts';
 import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
+import { findBrowser, NO_BROWSER_HINT } from '../support/browser.ts';
 import { recordedRun } from './recorded.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -27,13 +27,13 @@ const SCREENSHOT = 'reports/compare-browser.png';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
 test('the report page shows the JSON, filters and expands in Chromium', async (ctx) => {
-  if (!existsSync(CHROMIUM)) {
-    const how = `no browser at ${CHROMIUM}: install one with "apt-get install -y chromium"`;
-    // In CI the browser is installed by .ci/run, so its absence is a failure there.
-    if (ci) throw new Error(how);
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    // In CI the browser is installed by .ci/run or the runner image, so its absence is a failure there.
+    if (ci) throw new Error(NO_BROWSER_HINT);
     // Said out loud too: the default reporter does not print skip notes.
-    console.warn(`compare browser test skipped: ${how}`);
-    ctx.skip(how);
+    console.warn(`compare browser test skipped: ${NO_BROWSER_HINT}`);
+    return ctx.skip(NO_BROWSER_HINT);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'compare-browser-'));
   const report = buildReport({
@@ -49,7 +49,7 @@ test('the report page shows the JSON, filters and expands in Chromium', async (c
   await writeReports(report, dir);
   const json = JSON.parse(await readFile(path.join(dir, 'compare.json'), 'utf8')) as CompareReport;
   const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ARGS,
     viewport: { width: 1366, height: 900 },

@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
@@ -22,6 +26,7 @@ const scripts = (
   JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
 ).scripts;
 const jobs = Object.entries(workflow.jobs);
+const validator = createRequire(import.meta.url).resolve('@action-validator/cli/cli.mjs');
 const runs = jobs.flatMap(([, job]) => job.steps.flatMap((step) => (step.run ? [step.run] : [])));
 
 describe('.github/workflows/ci.yml', () => {
@@ -34,11 +39,44 @@ describe('.github/workflows/ci.yml', () => {
     expect(missing).toEqual([]);
   });
 
-  test('npm ci then npm test on Node 20, 22 and 24', () => {
+  test('npm ci then npm test on Node 20, 22 and 24, with Python, pytest and pytest-cov set up first', () => {
     const test = workflow.jobs.test;
     expect(test?.strategy?.matrix?.node).toEqual([20, 22, 24]);
-    const commands = test?.steps.flatMap((s) => (s.run ? [s.run] : []));
-    expect(commands?.slice(0, 2)).toEqual(['npm ci', 'npm test']);
+    const steps = test?.steps ?? [];
+    const at = (match: (s: Step) => boolean) => steps.findIndex(match);
+    const npmCi = at((s) => s.run === 'npm ci');
+    expect(npmCi).toBeGreaterThan(-1);
+    expect(steps[npmCi + 1]?.run).toBe('npm test');
+    // Without Python the Python column would be empty on GitHub's runners.
+    const python = at((s) => s.uses?.startsWith('actions/setup-python@') === true);
+    const pip = at((s) => /pip install .*\bpytest\b.*\bpytest-cov\b/.test(s.run ?? ''));
+    expect(python).toBeGreaterThan(-1);
+    expect(python).toBeLessThan(pip);
+    expect(pip).toBeLessThan(npmCi);
+  });
+
+  test('a job of its own runs the mutation scores', () => {
+    const mutation = workflow.jobs.mutation;
+    expect(mutation?.steps.some((s) => s.run === 'npm run mutation')).toBe(true);
+  });
+
+  test('npm run lint checks the workflow against its published schema', () => {
+    expect(scripts.lint).toContain('action-validator .github/workflows/ci.yml');
+    const validate = (file: string) =>
+      spawnSync(process.execPath, [validator, file], { encoding: 'utf8' });
+    expect(validate('.github/workflows/ci.yml').status).toBe(0);
+    // A planted mistake (a misspelt `steps`) is caught, and named.
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-'));
+    try {
+      const broken = join(dir, 'ci.yml');
+      const text = readFileSync('.github/workflows/ci.yml', 'utf8');
+      writeFileSync(broken, text.replace(/^ {4}steps:/m, '    stepz:'));
+      const result = validate(broken);
+      expect(result.status).not.toBe(0);
+      expect(result.stdout + result.stderr).toContain("'stepz'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('shard jobs turn thresholds off and a merge job checks them on the whole', () => {
