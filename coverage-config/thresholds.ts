@@ -1,5 +1,6 @@
 /**
- * Typed access to `thresholds.json`, the single source of coverage numbers.
+ * Typed access to `thresholds.json`, the single source of coverage and
+ * mutation-score numbers.
  * The Vitest configs and the coverage scripts import this; `jest.config.js`
  * is plain JavaScript and reads the JSON itself.
  */
@@ -16,9 +17,19 @@ export type Level = Record<Metric, number>;
 export const LEVEL_NAMES = ['global', 'domain', 'tsdoctest'] as const;
 export type LevelName = (typeof LEVEL_NAMES)[number];
 
+/** The suites `npm run mutation` scores, each in a StrykerJS run of its own. */
+export const MUTATION_SUITES = ['jest', 'vitest', 'tsdoctest', 'project'] as const;
+export type MutationSuite = (typeof MUTATION_SUITES)[number];
+
 export interface Thresholds {
   levels: Record<LevelName, Level>;
-  why: Record<LevelName, string>;
+  /** Minimum mutation score per suite: StrykerJS's `thresholds.break`. */
+  mutation: Record<MutationSuite, number>;
+  why: Record<LevelName | 'mutation', string>;
+}
+
+function isPercentage(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 100;
 }
 
 export const THRESHOLDS_FILE = fileURLToPath(new URL('./thresholds.json', import.meta.url));
@@ -27,28 +38,39 @@ export const THRESHOLDS_FILE = fileURLToPath(new URL('./thresholds.json', import
 export function loadThresholds(file: string = THRESHOLDS_FILE): Thresholds {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as {
     levels?: Record<string, Record<string, unknown>>;
+    mutation?: Record<string, unknown>;
     why?: Record<string, unknown>;
   };
   const levels = {} as Record<LevelName, Level>;
-  const why = {} as Record<LevelName, string>;
-  for (const name of LEVEL_NAMES) {
-    const level = raw.levels?.[name];
+  const why = {} as Thresholds['why'];
+  for (const name of [...LEVEL_NAMES, 'mutation'] as const) {
     const note = raw.why?.[name];
-    if (!level) throw new Error(`${file}: levels.${name} is missing`);
     if (typeof note !== 'string' || note === '') {
       throw new Error(`${file}: why.${name} must say why the level is what it is`);
     }
+    why[name] = note;
+  }
+  for (const name of LEVEL_NAMES) {
+    const level = raw.levels?.[name];
+    if (!level) throw new Error(`${file}: levels.${name} is missing`);
     levels[name] = {} as Level;
     for (const metric of METRICS) {
       const value = level[metric];
-      if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
+      if (!isPercentage(value)) {
         throw new Error(`${file}: levels.${name}.${metric} must be a percentage, got ${value}`);
       }
       levels[name][metric] = value;
     }
-    why[name] = note;
   }
-  return { levels, why };
+  const mutation = {} as Record<MutationSuite, number>;
+  for (const suite of MUTATION_SUITES) {
+    const value = raw.mutation?.[suite];
+    if (!isPercentage(value)) {
+      throw new Error(`${file}: mutation.${suite} must be a percentage, got ${value}`);
+    }
+    mutation[suite] = value;
+  }
+  return { levels, mutation, why };
 }
 
 export const thresholds: Thresholds = loadThresholds();

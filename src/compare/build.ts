@@ -21,6 +21,7 @@ import { testSource } from './source.ts';
 
 export interface Selection {
   demoFailures: boolean;
+import { NO_MUTATION } from './mutation.ts';
   only?: string;
   columns: Column[];
 }
@@ -206,6 +207,9 @@ export function buildReport(input: BuildInput): CompareReport {
     wallMs: Math.round(input.wallMs),
     coverage: input.coverage,
     mismatches,
+  /** Mutation scores; without them the report says how to get them. */
+  mutation?: CompareReport['mutation'];
     ok: mismatches.length === 0,
   };
 }
+    mutation: input.mutation ?? NO_MUTATION,

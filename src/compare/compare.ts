@@ -10,6 +10,7 @@ import type { Concept } from '../../specs/concepts.ts';
 import { buildReport, filesByRunner, type Selection, selectConcepts } from './build.ts';
 import { readCoverage } from './coverage.ts';
 import type { CompareReport, RunResult } from './model.ts';
+import { readMutation } from './mutation.ts';
 import type { Progress } from './progress.ts';
 import { renderHtml } from './render/html.ts';
 import { RUNNERS, type RunContext, type Runner } from './run/runners.ts';
@@ -86,6 +87,7 @@ export async function compare(concepts: Concept[], opts: CompareOptions): Promis
     root: opts.root,
     wallMs: performance.now() - started,
     coverage: readCoverage(opts.root),
+    mutation: readMutation(opts.root),
   });
   await writeReports(report, opts.outDir);
   return report;

@@ -13,6 +13,9 @@
  *   tsdoctest) with its command, exit code, wall time and totals.
  * - `coverage`: line coverage of `src/domain/` per column, from
  *   `coverage/side-by-side.json` when `npm run coverage` has written it.
+ * - `mutation`: the mutation score of each column's suite over the lesson
+ *   files, from `reports/mutation/summary.json` when `npm run mutation` has
+ *   written it.
  * - `mismatches`: every cell whose outcome differs from its expectation;
  *   `ok` is true exactly when this list is empty.
  */
@@ -131,6 +134,22 @@ export interface Mismatch {
   expected: string;
   actual: string;
   message?: string;
+/** How one suite's StrykerJS run ended (`npm run mutation`). */
+export interface MutationScore {
+  /** The files mutated, from the repository root. */
+  files: string[];
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  /** (killed + timeout) / (killed + timeout + survived + no coverage), in percent; null with no mutant. */
+  score: number | null;
+  /** The suite's break threshold (coverage-config/thresholds.json). */
+  threshold: number;
+  /** StrykerJS's own verdict: the score met the threshold. */
+  passed: boolean;
+}
+
 }
 
 export interface CompareReport {
@@ -156,6 +175,9 @@ export interface CompareReport {
 
 /** The one-word form of an expectation, as cells and mismatches show it. */
 export function expectedOutcome(expected: Expected): TestStatus {
+  mutation:
+    | { available: true; generatedAt: string; columns: Partial<Record<Column, MutationScore>> }
+    | { available: false; hint: string };
   if (expected.outcome === 'pass') return 'passed';
   if (expected.outcome === 'skip') return 'skipped';
   return 'failed';

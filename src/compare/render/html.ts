@@ -2,9 +2,11 @@
  * `reports/compare.html`: one static page with everything inline (no network):
  * the concept × framework table with status colours and text labels, filters
  * by status and framework, cells that expand to the framework's own output
- * and the test's code, per-framework timing and coverage, and a print style.
+ * and the test's code, per-framework timing, coverage and mutation score, and
+ * a print style.
  */
-import type { Cell, ColumnCoverage, CompareReport, Row } from '../model.ts';
+import type { Cell, ColumnCoverage, CompareReport, MutationScore, Row } from '../model.ts';
+import { scoreDetail, scoreText, UNDER_THRESHOLD } from '../mutation.ts';
 import { cellLabel, cellNote, LABEL, seconds } from './labels.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -124,6 +126,7 @@ function rowHtml(row: Row, report: CompareReport): string {
   }<div class="title">${escapeHtml(row.title)}</div></td>`;
   const cells = report.columns.map((col) => cellHtml(row.cells[col])).join('');
   return `<tr data-concept="${escapeHtml(row.id)}" title="${escapeHtml(row.explanation)}">${concept}${cells}</tr>`;
+    const mutation = report.mutation.available ? report.mutation.columns[run.column] : undefined;
 }
 
 function runsHtml(report: CompareReport): string {
@@ -136,18 +139,28 @@ function runsHtml(report: CompareReport): string {
         : `${run.totals.passed} passed, ${run.totals.failed} failed, ${run.totals.skipped} skipped`;
     return `<tr data-runner="${run.runner}"><td>${run.runner}</td><td>${escapeHtml(state)}</td><td>${seconds(
       run.wallMs,
-    )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td><td><code>${escapeHtml(run.command)}</code></td></tr>`;
+    )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td>${mutationCell(mutation)}<td><code>${escapeHtml(run.command)}</code></td></tr>`;
   });
   const union = report.coverage.available ? report.coverage.union : undefined;
+  const mutationHint = report.mutation.available
+    ? ''
+    : `<p class="note">${escapeHtml(report.mutation.hint)}</p>`;
   const hint = !report.coverage.available
     ? `<p class="note">${escapeHtml(report.coverage.hint)}</p>`
     : union
       ? `<p>Lines of src/domain/ run by any framework (union): ${union.linesPct.toFixed(1)}%.</p>`
       : '';
   const perFile = report.coverage.available ? coverageHtml(report.coverage.columns, union) : '';
-  return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>command</th></tr></thead><tbody>${rows.join(
+  return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>mutation score (lesson files)</th><th>command</th></tr></thead><tbody>${rows.join(
     '',
-  )}</tbody></table>${hint}${perFile}`;
+  )}</tbody></table>${hint}${mutationHint}${perFile}`;
+}
+
+/** A suite's mutation score, with what it counts as a tooltip; under its threshold it says so. */
+function mutationCell(score: MutationScore | undefined): string {
+  if (!score) return '<td>–</td>';
+  const under = score.passed ? '' : ` <span class="not-ok">${UNDER_THRESHOLD}</span>`;
+  return `<td class="mutation" title="${escapeHtml(scoreDetail(score))}">${scoreText(score)}${under}</td>`;
 }
 
 /** Line coverage of each domain file per framework, with the lines no test ran. */

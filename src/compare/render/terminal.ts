@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { createColors } from 'picocolors';
 import type { Cell, CompareReport } from '../model.ts';
+import { scoreDetail, scoreText, UNDER_THRESHOLD } from '../mutation.ts';
 import { cellLabel, cellNote, seconds } from './labels.ts';
 
 type Colors = ReturnType<typeof createColors>;
@@ -77,6 +78,21 @@ export function renderTerminal(report: CompareReport, colors: boolean): string {
     if (union) out.push(`  ${'union'.padEnd(10)}${union.linesPct.toFixed(1)}%`);
   } else {
     out.push(`  ${c.dim(report.coverage.hint)}`);
+  }
+  // Beside the coverage: a line run is not yet a line checked.
+  out.push(
+    '',
+    c.bold('Mutation score of the lesson files (bugs planted in src/domain/ and caught)'),
+  );
+  if (report.mutation.available) {
+    for (const [column, score] of Object.entries(report.mutation.columns)) {
+      const verdict = score.passed
+        ? c.green(scoreText(score).padEnd(8))
+        : c.bold(c.red(`${scoreText(score)} ${UNDER_THRESHOLD}`));
+      out.push(`  ${column.padEnd(10)}${verdict}${c.dim(`  ${scoreDetail(score)}`)}`);
+    }
+  } else {
+    out.push(`  ${c.dim(report.mutation.hint)}`);
   }
   out.push('');
   if (report.mismatches.length === 0) {
