@@ -36,8 +36,14 @@ export interface TestRef {
   expected: Expected;
 }
 
-export interface PythonRef extends TestRef {
+/** A Python test, run by its own tool: `python -m unittest`, pytest, `python -m doctest`. */
+export interface PythonTest extends TestRef {
   framework: PythonFramework;
+}
+
+export interface PythonRef extends PythonTest {
+  /** The same lesson in the other Python tools, each shown in its own words (the failure demos). */
+  also?: PythonTest[];
 }
 
 export interface Mirror extends TestRef {
@@ -1373,6 +1379,20 @@ export const concepts: Concept[] = [
         outcome: 'fail',
         reason: 'expected 3, got 2',
       },
+      also: [
+        {
+          framework: 'unittest',
+          file: 'fixtures/python/demo_failures/test_unittest_failures.py',
+          test: ['DemoFailuresTest', 'test_wrong_expected_value'],
+          expected: { outcome: 'fail', reason: 'AssertionError: 2 != 3' },
+        },
+        {
+          framework: 'doctest',
+          file: 'fixtures/python/classic_failures.py',
+          test: ['classic_failures.add_num'],
+          expected: { outcome: 'fail', reason: 'Expected: 3, Got: 2' },
+        },
+      ],
     },
     mirrors: {
       ...sameInJestAndVitest('demo-failures/wrong-expected.test.ts', {
@@ -1411,6 +1431,20 @@ export const concepts: Concept[] = [
         outcome: 'fail',
         reason: 'TypeError: x must be a finite number',
       },
+      also: [
+        {
+          framework: 'unittest',
+          file: 'fixtures/python/demo_failures/test_unittest_failures.py',
+          test: ['DemoFailuresTest', 'test_unexpected_exception'],
+          expected: { outcome: 'fail', reason: 'an ERROR: TypeError: x must be a finite number' },
+        },
+        {
+          framework: 'doctest',
+          file: 'fixtures/python/classic_failures.py',
+          test: ['classic_failures.Cal.add_num_and_double'],
+          expected: { outcome: 'fail', reason: 'expected 5, got 4; TypeError for "2"' },
+        },
+      ],
     },
     mirrors: {
       ...sameInJestAndVitest('demo-failures/unexpected-exception.test.ts', {
@@ -1440,12 +1474,23 @@ export const concepts: Concept[] = [
     lesson: 'mock',
     title: 'Failure demo: a mock called with another argument',
     explanation:
-      'The salary asks the bonus API for 2017; the test claims the last call was for 2018. Each framework reports a call-argument mismatch its own way: pytest shows expected and actual call(...), Jest and Vitest a diff of the arguments.',
+      'The salary asks the bonus API for 2017; the test claims the last call was for 2018. Each framework reports a call-argument mismatch its own way: unittest says `expected call not found` with the expected and actual calls, pytest shows the same under its own header, Jest and Vitest a diff of the arguments.',
     python: {
       framework: 'pytest',
       file: 'fixtures/python/demo_failures/test_mock_assertion.py',
       test: ['test_bonus_price_called_with_wrong_year'],
       expected: { outcome: 'fail', reason: 'expected call(year=2018), got call(year=2017)' },
+      also: [
+        {
+          framework: 'unittest',
+          file: 'fixtures/python/demo_failures/test_unittest_failures.py',
+          test: ['DemoFailuresTest', 'test_bonus_price_called_with_wrong_year'],
+          expected: {
+            outcome: 'fail',
+            reason: 'expected call not found: year=2018, got year=2017',
+          },
+        },
+      ],
     },
     mirrors: {
       jest: {
@@ -1466,6 +1511,12 @@ export const concepts: Concept[] = [
     demo: true,
   },
 ];
+
+/** Every Python test a concept names, the main one first. */
+export function pythonTests(concept: Concept): PythonTest[] {
+  const { also = [], ...main } = concept.python;
+  return [main, ...also];
+}
 
 /** Look a concept up by id; throws on an unknown id so typos surface at once. */
 export function conceptById(id: string): Concept {

@@ -2,7 +2,12 @@
  * Join the catalogue with the normalised runs: one row per concept, one cell
  * per column, each compared with the outcome the catalogue expects.
  */
-import type { Concept, TestRef } from '../../specs/concepts.ts';
+import {
+  type Concept,
+  type PythonFramework,
+  pythonTests,
+  type TestRef,
+} from '../../specs/concepts.ts';
 import {
   type Cell,
   COLUMNS,
@@ -32,17 +37,30 @@ export function selectConcepts(all: Concept[], sel: Selection): Concept[] {
   return all.filter((c) => Boolean(c.demo) === sel.demoFailures);
 }
 
-/** The test a cell names, with the runner that reports it. */
-export function refFor(
-  concept: Concept,
-  column: Column,
-): { ref: TestRef; runner: RunnerId; framework: string } | undefined {
+interface CellRef {
+  ref: TestRef;
+  runner: RunnerId;
+  framework: string;
+}
+
+/** Each Python tool's runner: unittest tests run under unittest, not under pytest. */
+const PYTHON_RUNNER: Record<PythonFramework, RunnerId> = {
+  unittest: 'unittest',
+  pytest: 'pytest',
+  doctest: 'pydoctest',
+};
+
+/** The tests a cell names (several Python tools may share one), with the runner that reports each. */
+export function refsFor(concept: Concept, column: Column): CellRef[] {
   if (column === 'python') {
-    const runner = concept.python.framework === 'doctest' ? 'pydoctest' : 'pytest';
-    return { ref: concept.python, runner, framework: concept.python.framework };
+    return pythonTests(concept).map((ref) => ({
+      ref,
+      runner: PYTHON_RUNNER[ref.framework],
+      framework: ref.framework,
+    }));
   }
   const mirror = concept.mirrors[column];
-  return mirror && { ref: mirror, runner: column, framework: column };
+  return mirror ? [{ ref: mirror, runner: column, framework: column }] : [];
 }
 
 /** Which files each runner must run for these concepts and columns. */
@@ -50,11 +68,11 @@ export function filesByRunner(concepts: Concept[], columns: Column[]): Map<Runne
   const plan = new Map<RunnerId, string[]>();
   for (const concept of concepts) {
     for (const column of columns) {
-      const found = refFor(concept, column);
-      if (!found) continue;
-      const files = plan.get(found.runner) ?? [];
-      if (!files.includes(found.ref.file)) files.push(found.ref.file);
-      plan.set(found.runner, files);
+      for (const found of refsFor(concept, column)) {
+        const files = plan.get(found.runner) ?? [];
+        if (!files.includes(found.ref.file)) files.push(found.ref.file);
+        plan.set(found.runner, files);
+      }
     }
   }
   return plan;
@@ -76,11 +94,39 @@ function cellFor(
   sel: Selection,
   root: string,
 ): Cell {
-  const found = refFor(concept, column);
-  if (!found) {
+  const parts = refsFor(concept, column).map((found) =>
+    refCell(concept, column, found, runs, sel, root),
+  );
+  const [first, ...more] = parts;
+  if (!first) {
     return { column, framework: column, outcome: 'not-mirrored', matches: true, output: '' };
   }
-  const { ref, runner, framework } = found;
+  if (more.length === 0) return first;
+  // The cell shows the first part, or the first that differs from the catalogue.
+  const mismatch = parts.find((p) => !p.matches);
+  return {
+    ...(mismatch ?? first),
+    framework: parts.map((p) => p.framework).join(', '),
+    matches: !mismatch,
+    message: mismatch
+      ? `${mismatch.framework}: ${mismatch.message ?? mismatch.outcome}`
+      : first.message,
+    output: parts
+      .filter((p) => p.output)
+      .map((p) => `--- ${p.framework}: ${p.file} ---\n${p.output}`)
+      .join('\n\n'),
+    parts,
+  };
+}
+
+function refCell(
+  concept: Concept,
+  column: Column,
+  { ref, runner, framework }: CellRef,
+  runs: Map<RunnerId, RunResult>,
+  sel: Selection,
+  root: string,
+): Cell {
   const mirror = column === 'python' ? undefined : concept.mirrors[column];
   const base = {
     column,

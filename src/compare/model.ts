@@ -27,8 +27,8 @@ export const SCHEMA_VERSION = 1;
 export const COLUMNS = ['python', 'jest', 'vitest', 'tsdoctest'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** The processes we start; pytest runs both the unittest- and pytest-style references. */
-export type RunnerId = 'pytest' | 'pydoctest' | 'jest' | 'vitest' | 'tsdoctest';
+/** The processes we start: each Python reference runs under its own tool (unittest, pytest, doctest). */
+export type RunnerId = 'unittest' | 'pytest' | 'pydoctest' | 'jest' | 'vitest' | 'tsdoctest';
 
 /** What a framework said about one test, normalised. */
 export type TestStatus = 'passed' | 'failed' | 'skipped';
@@ -102,6 +102,12 @@ export interface Cell {
   durationMs?: number;
   output: string;
   code?: string;
+  /**
+   * When a concept names more than one Python reference (unittest, pytest,
+   * doctest), one cell per reference; the cell itself sums them up: the first
+   * part's outcome, matching only when every part matches, each part's output in turn.
+   */
+  parts?: Cell[];
 }
 
 export interface Row {
@@ -128,12 +134,6 @@ export interface ColumnCoverage {
   files: Record<string, FileCoverage>;
 }
 
-export interface Mismatch {
-  concept: string;
-  column: Column;
-  expected: string;
-  actual: string;
-  message?: string;
 /** How one suite's StrykerJS run ended (`npm run mutation`). */
 export interface MutationScore {
   /** The files mutated, from the repository root. */
@@ -150,6 +150,12 @@ export interface MutationScore {
   passed: boolean;
 }
 
+export interface Mismatch {
+  concept: string;
+  column: Column;
+  expected: string;
+  actual: string;
+  message?: string;
 }
 
 export interface CompareReport {

@@ -26,6 +26,7 @@ const recordedRuns = () => [
   recordedRun('jest'),
   recordedRun('vitest'),
   recordedRun('pytest'),
+  recordedRun('unittest'),
   recordedRun('pydoctest'),
   recordedRun('tsdoctest'),
 ];
@@ -42,7 +43,12 @@ describe('selecting concepts and planning runs', () => {
   test('each runner gets the files its cells name, once', () => {
     const plan = filesByRunner(lessons, [...COLUMNS]);
     expect(plan.get('jest')).toEqual(['fixtures/compare/samples/jest/cal.test.ts']);
+    // unittest references run under unittest, pytest ones under pytest: the same file in both.
     expect(plan.get('pytest')).toEqual(['fixtures/compare/samples/python/test_cal.py']);
+    expect(plan.get('unittest')).toEqual(['fixtures/compare/samples/python/test_cal.py']);
+    expect(filesByRunner(demos, ['python']).get('unittest')).toEqual([
+      'fixtures/compare/samples/python/test_unittest.py',
+    ]);
     expect(plan.get('pydoctest')).toEqual(['fixtures/compare/samples/python/calculation.py']);
     expect(plan.get('tsdoctest')).toEqual(['src/domain/calculation.ts']);
     expect(filesByRunner(lessons, ['jest']).has('vitest')).toBe(false);

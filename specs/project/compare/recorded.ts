@@ -9,6 +9,7 @@ import {
 import { normaliseJest } from '../../../src/compare/normalise/jest.ts';
 import type { Normalised } from '../../../src/compare/normalise/jest-like.ts';
 import { normalisePytest } from '../../../src/compare/normalise/pytest.ts';
+import { normaliseUnittest } from '../../../src/compare/normalise/unittest.ts';
 import { normaliseVitest } from '../../../src/compare/normalise/vitest.ts';
 
 /** The recordings were made in /work/main; their absolute paths are relative to that. */
@@ -34,6 +35,7 @@ export const normalised = {
       RECORDED_ROOT,
       SAMPLES_PY,
     ),
+  unittest: () => normaliseUnittest(recorded('unittest.json'), RECORDED_ROOT, SAMPLES_PY),
   pydoctest: () => normalisePythonDoctest(recorded('pydoctest.json'), RECORDED_ROOT, SAMPLES_PY),
   tsdoctest: () =>
     normaliseTsdoctest(
@@ -47,7 +49,8 @@ export const normalised = {
 export function recordedRun(runner: RunnerId, patch: Partial<RunResult> = {}): RunResult {
   return {
     runner,
-    column: runner === 'pytest' || runner === 'pydoctest' ? 'python' : runner,
+    column:
+      runner === 'pytest' || runner === 'pydoctest' || runner === 'unittest' ? 'python' : runner,
     command: `${runner} (recorded)`,
     available: true,
     exitCode: 1,

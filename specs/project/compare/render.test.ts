@@ -26,7 +26,7 @@ function troubledReport(): CompareReport {
 function sampleReport(demoFailures: boolean): CompareReport {
   return buildReport({
     concepts: sampleConcepts.filter((c) => Boolean(c.demo) === demoFailures),
-    runs: (['jest', 'vitest', 'pytest', 'pydoctest', 'tsdoctest'] as const).map((r) =>
+    runs: (['jest', 'vitest', 'pytest', 'unittest', 'pydoctest', 'tsdoctest'] as const).map((r) =>
       recordedRun(r),
     ),
     selection: { demoFailures, columns: [...COLUMNS] },

@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { RunnerId } from '../../../src/compare/model.ts';
 import type { ProcessResult } from '../../../src/compare/run/process.ts';
 import { RUNNERS, type RunContext } from '../../../src/compare/run/runners.ts';
@@ -161,23 +161,34 @@ describe('tsdoctest', () => {
 
 describe('python', () => {
   const files = [`${SAMPLES_PY}/test_cal.py`, `${SAMPLES_PY}/test_crash.py`];
+  /** The interpreter probe's answer: which of pytest and pytest_cov import. */
+  const has =
+    (...modules: string[]): Act =>
+    () => ({ stdout: modules.map((m) => `${m}\n`).join('') });
+  const complete = has('pytest', 'pytest_cov');
+
+  beforeEach(() => {
+    vi.stubEnv('TEST_DOJO_PYTHON', 'python3');
+    vi.stubEnv('CI', '');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
 
   test('pytest runs in the directory its files share, with JUnit XML, and reads it', async () => {
     const result = await runner('pytest').run(
       files,
       context([
-        () => ({ code: 0 }),
+        complete,
         writes('--junitxml', 'pytest.junit.xml', {
           code: 1,
           stdout: recorded('pytest.stdout.txt'),
         }),
       ]),
     );
-    expect(calls[0]).toMatchObject({
-      command: 'python3',
-      args: ['-c', 'import pytest'],
-      cwd: path.join(RECORDED_ROOT, '.'),
-    });
+    expect(calls[0]).toMatchObject({ command: 'python3', cwd: path.join(RECORDED_ROOT, '.') });
+    expect(calls[0]?.args[0]).toBe('-c');
+    expect(calls[1]?.command).toBe('python3');
     expect(calls[1]?.cwd).toBe(path.join(RECORDED_ROOT, SAMPLES_PY));
     expect(calls[1]?.args.slice(-2)).toEqual(['test_cal.py', 'test_crash.py']);
     expect(result.command).toBe(
@@ -190,45 +201,106 @@ describe('python', () => {
   test('files with no directory in common run from the root', async () => {
     const result = await runner('pytest').run(
       ['a/test_a.py', 'b/test_b.py'],
-      context([() => ({}), () => ({ code: 4 })]),
+      context([complete, () => ({ code: 4 })]),
     );
     expect(calls[1]?.cwd).toBe(path.join(RECORDED_ROOT, '.'));
     expect(result.command).toMatch(/^cd \. && python3 -m pytest -v a\/test_a\.py b\/test_b\.py$/);
     expect(result.crashed).toMatch(/^no report written \(exit code 4\)/);
   });
 
-  test('python3 without pytest: the pytest column is not available, and says how to fix it', async () => {
-    const result = await runner('pytest').run(
-      files,
-      context([() => ({ code: 1, stderr: "ModuleNotFoundError: No module named 'pytest'" })]),
+  test('files below the folder with pytest.ini run from that folder, as the course does', async () => {
+    await runner('unittest').run(
+      ['fixtures/python/demo_failures/test_unittest_failures.py'],
+      context([complete, () => ({ code: 1 })], { root: process.cwd() }),
     );
+    expect(calls[1]?.cwd).toBe(path.join(process.cwd(), 'fixtures/python'));
+    expect(calls[1]?.args.at(-1)).toBe('demo_failures/test_unittest_failures.py');
+  });
+
+  test('the interpreter is the one TEST_DOJO_PYTHON names, in every command', async () => {
+    vi.stubEnv('TEST_DOJO_PYTHON', '/opt/py/bin/python3');
+    await runner('unittest').run(files, context([complete, () => ({ code: 1 })]));
+    expect(calls.map((c) => c.command)).toEqual(['/opt/py/bin/python3', '/opt/py/bin/python3']);
+  });
+
+  test('python3 without pytest: the pytest column is not available, and says how to fix it', async () => {
+    const result = await runner('pytest').run(files, context([has()]));
     expect(result).toMatchObject({
       available: false,
-      unavailable: 'pytest is not installed (python3 -m pip install pytest)',
+      unavailable: 'pytest is not installed for python3 (pip install pytest pytest-cov)',
     });
     expect(calls).toHaveLength(1);
   });
 
-  test('no python3 at all: both Python runners say so and start nothing else', async () => {
-    const missing = () => ({ code: null, failure: 'python3 not found' });
-    const pytest = await runner('pytest').run(files, context([missing]));
-    const doctest = await runner('pydoctest').run(
-      [`${SAMPLES_PY}/calculation.py`],
-      context([missing]),
+  test('without pytest, unittest and doctest still run: they need Python only', async () => {
+    const unittest = await runner('unittest').run(
+      files,
+      context([
+        has(),
+        async (args) => {
+          await writeFile(args[1] ?? '', recorded('unittest.json'));
+          return { code: 1 };
+        },
+      ]),
     );
-    for (const result of [pytest, doctest]) {
-      expect(result).toMatchObject({ available: false, unavailable: 'python3 not found' });
+    expect(unittest.available).toBe(true);
+    expect(unittest.tests.length).toBeGreaterThan(0);
+  });
+
+  test('under CI=true a missing pytest-cov fails the run instead of skipping it', async () => {
+    vi.stubEnv('CI', 'true');
+    const result = await runner('unittest').run(files, context([has('pytest')]));
+    expect(result).toMatchObject({
+      available: true,
+      crashed:
+        'CI=true and pytest-cov is not installed for python3 (pip install pytest pytest-cov)',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('no python3 at all: every Python runner says so and starts nothing else', async () => {
+    const missing = () => ({ code: null, failure: 'python3 not found' });
+    const results = await Promise.all(
+      (['pytest', 'unittest', 'pydoctest'] as const).map((id) =>
+        runner(id).run([`${SAMPLES_PY}/calculation.py`], context([missing])),
+      ),
+    );
+    for (const result of results) {
+      expect(result).toMatchObject({
+        available: false,
+        unavailable: 'TEST_DOJO_PYTHON=python3 does not run',
+      });
     }
-    expect(calls.map((c) => c.args)).toEqual([
-      ['-c', 'import pytest'],
-      ['-c', 'pass'],
-    ]);
+  });
+
+  describe('unittest', () => {
+    const run = (act: Act) => runner('unittest').run(files, context([complete, act]));
+
+    test('the helper runs the files and writes its JSON report where it is told', async () => {
+      const result = await run(async (args) => {
+        await writeFile(args[1] ?? '', recorded('unittest.json'));
+        return { code: 1, ms: 42 };
+      });
+      expect(calls[1]?.args[0]).toMatch(/src\/compare\/python\/unittest_report\.py$/);
+      expect(calls[1]?.args[1]).toBe(path.join(scratch, 'unittest.json'));
+      expect(calls[1]?.args.slice(2)).toEqual(['test_cal.py', 'test_crash.py']);
+      expect(result).toMatchObject({ exitCode: 1, wallMs: 42, runner: 'unittest' });
+      expect(result.command).toBe(
+        `cd ${SAMPLES_PY} && python3 -m unittest -v test_cal.py test_crash.py`,
+      );
+      expect(result.fileErrors.map((f) => f.file)).toEqual([`${SAMPLES_PY}/test_crash.py`]);
+    });
+
+    test('a helper that wrote nothing is a crashed run with what it printed', async () => {
+      const result = await run(() => ({ code: 2, stderr: 'Traceback ...\nSyntaxError' }));
+      expect(result.crashed).toBe('no report written (exit code 2)\n\nTraceback ...\nSyntaxError');
+    });
   });
 
   describe('doctest', () => {
     const doctestFiles = [`${SAMPLES_PY}/calculation.py`, `${SAMPLES_PY}/test_crash.py`];
     const run = (act: Act) =>
-      runner('pydoctest').run(doctestFiles, context([() => ({}), act], { demoFailures: true }));
+      runner('pydoctest').run(doctestFiles, context([complete, act], { demoFailures: true }));
 
     test('the helper report is read from its stdout', async () => {
       const result = await run(() => ({ stdout: recorded('pydoctest.json'), ms: 42 }));

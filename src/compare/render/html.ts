@@ -101,17 +101,12 @@ function cellHtml(cell: Cell): string {
     .map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`)
     .join('');
   const output = cell.output
-    ? `<div>${escapeHtml(reporter(cell))} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
+    ? `<div>${escapeHtml(cell.framework)} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
     : '<div class="note">no output for this test</div>';
   const code = cell.code
     ? `<div>the test:</div><pre class="code">${escapeHtml(cell.code)}</pre>`
     : '';
   return `<td ${attrs}><details><summary>${head}</summary><div class="body"><dl>${dl}</dl>${output}${code}</div></details></td>`;
-}
-
-/** Who printed the output: pytest runs the unittest-style references too. */
-function reporter(cell: Cell): string {
-  return cell.framework === 'unittest' ? 'pytest (running unittest)' : cell.framework;
 }
 
 function describeExpected(cell: Cell): string {

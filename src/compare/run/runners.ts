@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { choosePython, ciFailure, lacking, type Need } from '../../cli/python.ts';
 import type { Column, RunnerId, RunResult } from '../model.ts';
 import { normalisePythonDoctest, normaliseTsdoctest } from '../normalise/doctest.ts';
 import { normaliseJest } from '../normalise/jest.ts';
 import type { Normalised } from '../normalise/jest-like.ts';
 import { normalisePytest } from '../normalise/pytest.ts';
+import { normaliseUnittest } from '../normalise/unittest.ts';
 import { normaliseVitest } from '../normalise/vitest.ts';
 import { childEnv, type ProcessResult, runProcess } from './process.ts';
 
@@ -35,6 +37,7 @@ export interface Runner {
 }
 
 const DOCTEST_HELPER = fileURLToPath(new URL('../python/doctest_report.py', import.meta.url));
+const UNITTEST_HELPER = fileURLToPath(new URL('../python/unittest_report.py', import.meta.url));
 
 function base(id: RunnerId, column: Column, command: string): RunResult {
   return {
@@ -140,42 +143,92 @@ const tsdoctest: Runner = {
   },
 };
 
-/** The directory the Python files share (pytest and doctest run there, as the course does). */
-function pythonDir(files: string[]): string {
+/**
+ * Where the Python tools run, as the course runs them: the folder with the
+ * pytest.ini above the files (so `demo_failures/test_x.py` imports the modules
+ * beside that folder, under unittest too), else the directory the files share.
+ */
+function pythonDir(files: string[], root: string): string {
   const dirs = files.map((f) => path.posix.dirname(f).split('/'));
   const first = dirs[0] ?? ['.'];
   let n = 0;
   while (n < first.length && dirs.every((d) => d[n] === first[n])) n++;
+  for (let up = n; up > 0; up--) {
+    const dir = first.slice(0, up).join('/');
+    if (existsSync(path.join(root, dir, 'pytest.ini'))) return dir;
+  }
   return first.slice(0, n).join('/') || '.';
 }
 
-function python(ctx: RunContext, cwd: string, args: string[]) {
-  return (ctx.exec ?? runProcess)('python3', args, {
+function python(ctx: RunContext, command: string, cwd: string, args: string[]) {
+  return (ctx.exec ?? runProcess)(command, args, {
     cwd: path.join(ctx.root, cwd),
     env: childEnv(ctx.demoFailures),
     timeoutMs: ctx.timeoutMs,
   });
 }
 
-/** Why Python cannot run, or undefined when python3 (and pytest, if asked) are there. */
-async function pythonMissing(ctx: RunContext, needPytest: boolean): Promise<string | undefined> {
-  const probe = await python(ctx, '.', ['-c', needPytest ? 'import pytest' : 'pass']);
-  if (probe.failure) return probe.failure;
-  if (probe.code !== 0) return 'pytest is not installed (python3 -m pip install pytest)';
-  return undefined;
+/**
+ * The interpreter every Python run shares (src/cli/python.ts), or the result
+ * that says why this run cannot start: not available, or a failure under CI=true.
+ */
+async function pythonFor(
+  ctx: RunContext,
+  need: Need,
+  result: RunResult,
+): Promise<{ command: string } | { result: RunResult }> {
+  const chosen = await choosePython(process.env, async (command, args) => {
+    const probe = await python(ctx, command, '.', args);
+    return { code: probe.failure ? null : probe.code, stdout: probe.stdout };
+  });
+  const failure = ciFailure(chosen);
+  if (failure) return { result: { ...result, crashed: failure } };
+  const missing = lacking(chosen, need);
+  if (missing || !chosen.command) {
+    return { result: { ...result, available: false, unavailable: missing } };
+  }
+  return { command: chosen.command };
 }
+
+/** A Python run: its files from the directory they share, the command a learner would type. */
+function pythonRun(files: string[], root: string, id: RunnerId, shown: (local: string) => string) {
+  const cwd = pythonDir(files, root);
+  const local = files.map((f) => path.posix.relative(cwd, f));
+  return { cwd, local, result: base(id, 'python', `cd ${cwd} && ${shown(local.join(' '))}`) };
+}
+
+const unittest: Runner = {
+  id: 'unittest',
+  column: 'python',
+  async run(files, ctx) {
+    const { cwd, local, result } = pythonRun(
+      files,
+      ctx.root,
+      'unittest',
+      (f) => `python3 -m unittest -v ${f}`,
+    );
+    const py = await pythonFor(ctx, 'python', result);
+    if ('result' in py) return py.result;
+    const out = path.join(ctx.scratch, 'unittest.json');
+    const proc = await python(ctx, py.command, cwd, [UNITTEST_HELPER, out, ...local]);
+    return finish(result, proc, out, (json) => normaliseUnittest(json, ctx.root, cwd));
+  },
+};
 
 const pytest: Runner = {
   id: 'pytest',
   column: 'python',
   async run(files, ctx) {
-    const cwd = pythonDir(files);
-    const local = files.map((f) => path.posix.relative(cwd, f));
-    const result = base('pytest', 'python', `cd ${cwd} && python3 -m pytest -v ${local.join(' ')}`);
-    const missing = await pythonMissing(ctx, true);
-    if (missing) return { ...result, available: false, unavailable: missing };
+    const { cwd, local, result } = pythonRun(
+      files,
+      ctx.root,
+      'pytest',
+      (f) => `python3 -m pytest -v ${f}`,
+    );
+    const py = await pythonFor(ctx, 'pytest', result);
+    if ('result' in py) return py.result;
     const out = path.join(ctx.scratch, 'pytest.xml');
-    const proc = await python(ctx, cwd, [
+    const proc = await python(ctx, py.command, cwd, [
       '-m',
       'pytest',
       '-v',
@@ -196,16 +249,15 @@ const pydoctest: Runner = {
   id: 'pydoctest',
   column: 'python',
   async run(files, ctx) {
-    const cwd = pythonDir(files);
-    const local = files.map((f) => path.posix.relative(cwd, f));
-    const result = base(
+    const { cwd, local, result } = pythonRun(
+      files,
+      ctx.root,
       'pydoctest',
-      'python',
-      `cd ${cwd} && python3 -m doctest -v ${local.join(' ')}`,
+      (f) => `python3 -m doctest -v ${f}`,
     );
-    const missing = await pythonMissing(ctx, false);
-    if (missing) return { ...result, available: false, unavailable: missing };
-    const proc = await python(ctx, cwd, [DOCTEST_HELPER, ...local]);
+    const py = await pythonFor(ctx, 'python', result);
+    if ('result' in py) return py.result;
+    const proc = await python(ctx, py.command, cwd, [DOCTEST_HELPER, ...local]);
     const done = { ...result, exitCode: proc.code, wallMs: proc.ms };
     if (proc.failure || proc.code !== 0) {
       const why = proc.failure ?? `exit code ${proc.code}`;
@@ -220,4 +272,4 @@ const pydoctest: Runner = {
 };
 
 /** Every runner, slowest first so the pool starts them early. */
-export const RUNNERS: readonly Runner[] = [jest, vitest, pytest, tsdoctest, pydoctest];
+export const RUNNERS: readonly Runner[] = [jest, vitest, pytest, unittest, tsdoctest, pydoctest];
