@@ -21,12 +21,12 @@ import {
   type RunSummary,
   SCHEMA_VERSION,
 } from './model.ts';
+import { NO_MUTATION } from './mutation.ts';
 import { firstLine } from './normalise/text.ts';
 import { testSource } from './source.ts';
 
 export interface Selection {
   demoFailures: boolean;
-import { NO_MUTATION } from './mutation.ts';
   only?: string;
   columns: Column[];
 }
@@ -207,6 +207,8 @@ export interface BuildInput {
   root: string;
   wallMs: number;
   coverage: CompareReport['coverage'];
+  /** Mutation scores; without them the report says how to get them. */
+  mutation?: CompareReport['mutation'];
   now?: Date;
 }
 
@@ -252,10 +254,8 @@ export function buildReport(input: BuildInput): CompareReport {
     runs: input.runs.map(summarise),
     wallMs: Math.round(input.wallMs),
     coverage: input.coverage,
+    mutation: input.mutation ?? NO_MUTATION,
     mismatches,
-  /** Mutation scores; without them the report says how to get them. */
-  mutation?: CompareReport['mutation'];
     ok: mismatches.length === 0,
   };
 }
-    mutation: input.mutation ?? NO_MUTATION,

@@ -175,15 +175,15 @@ export interface CompareReport {
         union?: ColumnCoverage;
       }
     | { available: false; hint: string };
+  mutation:
+    | { available: true; generatedAt: string; columns: Partial<Record<Column, MutationScore>> }
+    | { available: false; hint: string };
   mismatches: Mismatch[];
   ok: boolean;
 }
 
 /** The one-word form of an expectation, as cells and mismatches show it. */
 export function expectedOutcome(expected: Expected): TestStatus {
-  mutation:
-    | { available: true; generatedAt: string; columns: Partial<Record<Column, MutationScore>> }
-    | { available: false; hint: string };
   if (expected.outcome === 'pass') return 'passed';
   if (expected.outcome === 'skip') return 'skipped';
   return 'failed';

@@ -121,12 +121,12 @@ function rowHtml(row: Row, report: CompareReport): string {
   }<div class="title">${escapeHtml(row.title)}</div></td>`;
   const cells = report.columns.map((col) => cellHtml(row.cells[col])).join('');
   return `<tr data-concept="${escapeHtml(row.id)}" title="${escapeHtml(row.explanation)}">${concept}${cells}</tr>`;
-    const mutation = report.mutation.available ? report.mutation.columns[run.column] : undefined;
 }
 
 function runsHtml(report: CompareReport): string {
   const rows = report.runs.map((run) => {
     const cov = report.coverage.available ? report.coverage.columns[run.column] : undefined;
+    const mutation = report.mutation.available ? report.mutation.columns[run.column] : undefined;
     const state = !run.available
       ? `not available: ${run.unavailable}`
       : run.crashed
@@ -137,14 +137,14 @@ function runsHtml(report: CompareReport): string {
     )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td>${mutationCell(mutation)}<td><code>${escapeHtml(run.command)}</code></td></tr>`;
   });
   const union = report.coverage.available ? report.coverage.union : undefined;
-  const mutationHint = report.mutation.available
-    ? ''
-    : `<p class="note">${escapeHtml(report.mutation.hint)}</p>`;
   const hint = !report.coverage.available
     ? `<p class="note">${escapeHtml(report.coverage.hint)}</p>`
     : union
       ? `<p>Lines of src/domain/ run by any framework (union): ${union.linesPct.toFixed(1)}%.</p>`
       : '';
+  const mutationHint = report.mutation.available
+    ? ''
+    : `<p class="note">${escapeHtml(report.mutation.hint)}</p>`;
   const perFile = report.coverage.available ? coverageHtml(report.coverage.columns, union) : '';
   return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>mutation score (lesson files)</th><th>command</th></tr></thead><tbody>${rows.join(
     '',
