@@ -563,7 +563,7 @@ export const concepts: Concept[] = [
     lesson: 'pytest',
     title: 'A custom command-line option (conftest pytest_addoption)',
     explanation:
-      'conftest.py adds `--os-name` (default linux, choices checked by pytest) and tests read it with request.config.getoption. `pytest --os-name=windows` changes it for the run.',
+      'conftest.py adds `--os-name` (default linux, choices checked by pytest) and tests read it with request.config.getoption. As in the course, the test expects linux: `pytest --os-name=windows` changes the option for the run, and the test fails with a message that names it (`npm run test:python -- --os-name=windows`, and the same with test:jest and test:vitest).',
     python: {
       framework: 'pytest',
       file: 'fixtures/python/test_calc.py',

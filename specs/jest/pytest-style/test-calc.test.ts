@@ -6,7 +6,6 @@
  * Python: fixtures/python/test_calc.py.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { OS_NAMES } from '../../../scripts/lesson-conventions.ts';
 import { Cal } from '../../../src/domain/calculation.ts';
 import { osNameOption, skipIf } from '../support/conftest.ts';
 
@@ -73,7 +72,8 @@ describe('TestCal', () => {
     // request.config.getoption('--os-name'); `npm run test:jest -- --os-name=windows`.
     const osName = osNameOption();
     console.log(`os-name: ${osName}`);
-    expect(OS_NAMES).toContain(osName);
+    // The course's test expects linux: any other --os-name fails, and the diff names the option.
+    expect(`--os-name=${osName}`).toBe('--os-name=linux');
   });
 });
 
