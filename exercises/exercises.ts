@@ -1,59 +1,232 @@
 /**
  * The mocking workshop's catalogue: the exercises in the order a learner
- * meets them, and the chaffs (deliberately broken domain modules, one file
- * each under `exercises/chaffs/`) their tests must catch.
+ * meets them, the chaffs their tests must catch and the wheats they must
+ * pass.
+ *
+ * A chaff is a deliberately broken version of a domain module, a wheat a
+ * correct one written differently (Examplar's terms). Both are small patches
+ * of the real source (`src/domain/salary.ts`, `src/domain/bonus-api.ts`),
+ * applied when the module is loaded; the real code is served the same way
+ * with no edits, so a test cannot tell the variants apart by path, class
+ * chain or project name, only by behaviour. Each `find` is one line's text
+ * and must occur exactly once, or the run fails loudly.
  *
  * Each exercise folder holds `README.md` (the task and its Python original),
  * `starter.test.ts` (the TODOs; rejected as it stands) and `solution.test.ts`
- * (accepted, and kills every chaff listed here).
+ * (accepted: it passes the real code and every wheat, and kills every chaff
+ * listed here).
  */
-import type { Chaff, Exercise } from '../src/workshop/types.ts';
+import type { Chaff, Exercise, Wheat } from '../src/workshop/types.ts';
+
+/** Salary's refused-connection check, which several chaffs change. */
+const SALARY_RETHROW = 'if (!isConnectionRefusedError(err)) throw err;';
+const SALARY_ASK = 'bonus = await this.bonusApi.bonusPrice(this.year);';
 
 export const chaffs: Chaff[] = [
   {
     id: 'salary-ignores-bonus',
     replaces: 'salary',
     bug: 'Salary asks for the bonus but never adds it',
+    patch: [{ find: 'return this.base + bonus;', replace: 'return this.base;' }],
   },
-  { id: 'salary-wrong-year', replaces: 'salary', bug: "Salary asks for last year's bonus" },
-  { id: 'salary-calls-api-twice', replaces: 'salary', bug: 'Salary calls the API twice' },
+  {
+    id: 'salary-wrong-year',
+    replaces: 'salary',
+    bug: "Salary asks for last year's bonus",
+    patch: [
+      { find: SALARY_ASK, replace: 'bonus = await this.bonusApi.bonusPrice(this.year - 1);' },
+    ],
+  },
+  {
+    id: 'salary-calls-api-twice',
+    replaces: 'salary',
+    bug: 'Salary calls the API twice',
+    // A leftover "warm-up" call before the real one.
+    patch: [
+      {
+        find: 'let bonus: number;',
+        replace:
+          'await this.bonusApi.bonusPrice(this.year).catch(() => undefined);\n    let bonus: number;',
+      },
+    ],
+  },
   {
     id: 'salary-swallows-every-error',
     replaces: 'salary',
     bug: 'Salary swallows every error, not only a refused connection',
+    patch: [{ find: SALARY_RETHROW, replace: '' }],
   },
   {
     id: 'salary-500-as-zero',
     replaces: 'salary',
     bug: 'Salary treats an HTTP 500 as a bonus of 0',
+    patch: [
+      {
+        find: SALARY_RETHROW,
+        replace:
+          'if (!isConnectionRefusedError(err) && (err as { status?: unknown }).status !== 500) throw err;',
+      },
+    ],
   },
-  { id: 'salary-forgets-await', replaces: 'salary', bug: 'Salary forgets to await the bonus' },
+  {
+    id: 'salary-forgets-await',
+    replaces: 'salary',
+    bug: 'Salary forgets to await the bonus',
+    // It adds a Promise to a number; the catch keeps the run free of unhandled rejections.
+    patch: [
+      {
+        find: SALARY_ASK,
+        replace:
+          'const pending = this.bonusApi.bonusPrice(this.year);\n      Promise.resolve(pending).catch(() => undefined);\n      bonus = pending as unknown as number;',
+      },
+    ],
+  },
   {
     id: 'salary-no-refused-fallback',
     replaces: 'salary',
     bug: 'Salary fails on a refused connection instead of paying no bonus',
+    patch: [{ find: SALARY_RETHROW, replace: 'throw err;' }],
   },
   {
     id: 'salary-caches-first-answer',
     replaces: 'salary',
     bug: 'Salary remembers its first answer and never asks again',
+    patch: [
+      {
+        find: 'async calculationSalary(): Promise<number> {',
+        replace:
+          '#first?: Promise<number>;\n\n  calculationSalary(): Promise<number> {\n    this.#first ??= this.#calculate();\n    return this.#first;\n  }\n\n  async #calculate(): Promise<number> {',
+      },
+    ],
   },
-  { id: 'api-wrong-year', replaces: 'bonus-api', bug: "the API client asks for last year's bonus" },
+  {
+    id: 'api-wrong-year',
+    replaces: 'bonus-api',
+    bug: "the API client asks for last year's bonus",
+    patch: [
+      {
+        find: 'encodeURIComponent(String(year))',
+        replace: 'encodeURIComponent(String(year - 1))',
+      },
+    ],
+  },
   {
     id: 'api-500-as-zero',
     replaces: 'bonus-api',
     bug: 'the API client treats an HTTP 500 as a bonus of 0',
+    patch: [
+      {
+        find: 'if (!response.ok) {',
+        replace: 'if (response.status === 500) return 0;\n      if (!response.ok) {',
+      },
+    ],
   },
-  { id: 'api-never-times-out', replaces: 'bonus-api', bug: 'the API client never times out' },
+  {
+    id: 'api-never-times-out',
+    replaces: 'bonus-api',
+    bug: 'the API client never times out',
+    // 2 ** 31 - 1 ms (about 24.8 days) is the longest delay setTimeout honours.
+    patch: [
+      {
+        find: 'const timer = setTimeout(() => controller.abort(), this.timeoutMs);',
+        replace: 'const timer = setTimeout(() => controller.abort(), 2 ** 31 - 1);',
+      },
+    ],
+  },
   {
     id: 'api-default-timeout-30s',
     replaces: 'bonus-api',
     bug: 'the API client waits 30 s by default instead of 3 s',
+    patch: [
+      {
+        find: 'this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;',
+        replace: 'this.timeoutMs = options.timeoutMs ?? 30_000;',
+      },
+    ],
   },
   {
     id: 'api-refused-not-recognised',
     replaces: 'bonus-api',
     bug: 'the API client reports a refused connection as an ordinary API error',
+    patch: [
+      {
+        find: 'if (isConnectionRefused(err)) throw new ConnectionRefusedError(url, { cause: err });',
+        replace:
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: source text for the patched module
+          'if (isConnectionRefused(err)) {\n        throw new BonusApiError(`request failed: connection refused: ${url}`, undefined, { cause: err });\n      }',
+      },
+    ],
+  },
+];
+
+/**
+ * One wheat per domain module. Each rewrites every line a chaff of its module
+ * edits, so a test that tells a chaff from the real code by that text fails
+ * on the wheat (the catalogue's tests check this).
+ */
+export const wheats: Wheat[] = [
+  {
+    id: 'salary-rewritten',
+    replaces: 'salary',
+    change: 'Salary with its bonus lookup in a private method and a renamed helper',
+    patch: [
+      {
+        find: 'function isConnectionRefusedError(err: unknown): boolean {',
+        replace: 'function wasRefused(err: unknown): boolean {',
+      },
+      {
+        find: 'async calculationSalary(): Promise<number> {',
+        replace:
+          'calculationSalary(): Promise<number> {\n    return this.#withBonus();\n  }\n\n  async #withBonus(): Promise<number> {',
+      },
+      // Before `let bonus = 0` below, which contains this text too.
+      { find: 'bonus = 0;', replace: '' },
+      { find: 'let bonus: number;', replace: 'let bonus = 0;' },
+      {
+        find: SALARY_ASK,
+        replace: 'const { bonusApi, year } = this;\n      bonus = await bonusApi.bonusPrice(year);',
+      },
+      {
+        find: SALARY_RETHROW,
+        replace: 'if (wasRefused(err) === false) {\n        throw err;\n      }',
+      },
+      {
+        find: 'return this.base + bonus;',
+        replace: 'const total = this.base + bonus;\n    return total;',
+      },
+    ],
+  },
+  {
+    id: 'api-rewritten',
+    replaces: 'bonus-api',
+    change: 'the API client with its URL, timer and checks written another way',
+    patch: [
+      {
+        find: 'function isConnectionRefused(err: unknown): boolean {',
+        replace: 'function refusedConnection(err: unknown): boolean {',
+      },
+      {
+        find: 'this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;',
+        replace:
+          'const { timeoutMs } = options;\n    this.timeoutMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;',
+      },
+      {
+        find: 'encodeURIComponent(String(year))',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: source text for the patched module
+        replace: 'encodeURIComponent(`${year}`)',
+      },
+      {
+        find: 'const timer = setTimeout(() => controller.abort(), this.timeoutMs);',
+        replace:
+          'const abortLater = () => controller.abort();\n    const timer = setTimeout(abortLater, this.timeoutMs);',
+      },
+      { find: 'if (!response.ok) {', replace: 'const failed = !response.ok;\n      if (failed) {' },
+      {
+        find: 'if (isConnectionRefused(err)) throw new ConnectionRefusedError(url, { cause: err });',
+        replace:
+          'if (refusedConnection(err)) {\n        throw new ConnectionRefusedError(url, { cause: err });\n      }',
+      },
+    ],
   },
 ];
 

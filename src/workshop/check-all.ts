@@ -1,6 +1,6 @@
 /**
- * The maintainers' gate: every solution is accepted (so it kills every one of
- * its chaffs) and every starter is rejected. One framework process per
+ * The maintainers' gate: every solution is accepted (so it passes every wheat
+ * and kills every chaff) and every starter is rejected. One framework process per
  * framework runs all exercises and all their variants.
  */
 import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';

@@ -8,7 +8,8 @@
  *   hint [id]                 the next hint
  *   reset <id> [--yes]        restore the starter
  *   solution <id> [--force]   the model solution, once done
- *   check-all [ids...]        maintainers: every solution accepted, every starter rejected
+ *   check-all [ids...]        maintainers: every solution accepted (wheats passed, chaffs
+ *                             caught), every starter rejected
  *
  *   --time-limit <s>          stop a test run that makes no progress for this long (default 15)
  */
@@ -18,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
-import { exerciseById, exercises, UsageError } from './catalogue.ts';
+import { exerciseById, exercises, UsageError, variantsOf } from './catalogue.ts';
 import { checkAll } from './check-all.ts';
 import type { Exercise } from './types.ts';
 import { Workshop, type WorkshopOptions } from './workshop.ts';
@@ -192,7 +193,9 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
         const checks = await checkAll(selected, workshop.timeLimitMs);
         for (const check of checks) {
           const mark = check.problems.length === 0 ? pc.green('ok  ') : pc.red('FAIL');
-          const caught = `${check.solution.killed.length}/${check.exercise.chaffs.length} chaffs caught`;
+          const wheats = variantsOf(check.exercise).filter((v) => v.kind === 'wheat').length;
+          const passed = wheats - check.solution.failedWheats.length;
+          const caught = `${check.solution.killed.length}/${check.exercise.chaffs.length} chaffs caught, ${passed}/${wheats} wheats passed`;
           say(
             `${mark} ${check.exercise.id.padEnd(22)} ${check.exercise.framework.padEnd(6)} ${caught}`,
           );

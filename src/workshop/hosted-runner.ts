@@ -4,8 +4,12 @@
  * that no timer inside it can interrupt; here only the runner process is
  * stuck, and the CLI kills it once nothing has happened for the time limit.
  * The next run starts a fresh process.
+ *
+ * The runner process leads a process group of its own, and every process a
+ * learner's test started ends with the run (see `endStrays`), so nothing the
+ * test left behind can act after the verdict, say, on the state file.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { HostReply, HostRequest } from './runner-service.ts';
 import type { RunJob, TestRunner, VariantOutcome, WorkshopFramework } from './types.ts';
@@ -30,6 +34,42 @@ export class TimeLimitError extends Error {
   }
 }
 
+/**
+ * Kill every process the runner's tests started: its descendants (a child
+ * started `detached` leads a group of its own) and whatever is left in its
+ * process group (a grandchild whose parent already exited). The frameworks
+ * start none of their own here: Vitest runs tests in threads, Jest in band.
+ * POSIX only: Windows has no process groups, and there such processes outlive
+ * the run.
+ */
+export function endStrays(runnerPid: number): number[] {
+  if (process.platform === 'win32') return [];
+  const table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
+  const rows = table
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const strays = new Set(rows.filter(([, , pgid]) => pgid === runnerPid).map(([pid]) => pid));
+  strays.delete(runnerPid);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) {
+      if ((ppid === runnerPid || strays.has(ppid)) && !strays.has(pid)) {
+        strays.add(pid);
+        grew = true;
+      }
+    }
+  }
+  for (const pid of strays) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone: it ended between the listing and now.
+    }
+  }
+  return [...strays];
+}
+
 export class HostedRunner implements TestRunner {
   private child?: ChildProcess;
 
@@ -41,7 +81,8 @@ export class HostedRunner implements TestRunner {
   /** The runner process, started on first use and again after a hang. */
   private process(): ChildProcess {
     // Not the CLI's tsx loader: the runner process loads TypeScript itself.
-    this.child ??= fork(entry, [this.framework], { execArgv: [] });
+    // Detached: a process group of its own, for endStrays.
+    this.child ??= fork(entry, [this.framework], { execArgv: [], detached: true });
     return this.child;
   }
 
@@ -79,6 +120,7 @@ export class HostedRunner implements TestRunner {
       const settle = () => {
         clearTimeout(watchdog);
         child.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (child.pid !== undefined) endStrays(child.pid);
       };
       child.on('message', onMessage).on('error', onError).on('exit', onExit);
       arm(Math.max(this.timeLimitMs, STARTUP_MS));

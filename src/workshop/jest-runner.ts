@@ -1,34 +1,31 @@
 /**
  * Runs learner test files under Jest, once per variant, in ONE in-band
  * `runCLI` call (in the runner process, see runner-process.mjs): each variant
- * is a Jest project whose resolver swaps the target domain module for the
- * chaff. Transforms are the lesson suites' (SWC to CommonJS), so `jest.mock`
- * works the classic way.
+ * is a Jest project whose transformer serves the variant's text of the domain
+ * modules at their real paths, then compiles like the lesson suites (SWC to
+ * CommonJS, so `jest.mock` works the classic way). Projects get random names
+ * and a random order on every run.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { TestResult } from '@jest/test-result';
 import { runCLI } from 'jest';
 import { repoRoot } from './catalogue.ts';
+import { JEST_SETUP_FILES, neutralName, shuffled } from './isolation.ts';
 import { failureSummary, testFailure } from './messages.ts';
+import { servedSources } from './patch.ts';
 import { type RunJob, TEST_TIMEOUT_MS, type TestRunner, type VariantOutcome } from './types.ts';
 
-const resolverModule = resolve(import.meta.dirname, 'jest-resolver.cjs');
+const transformer = resolve(import.meta.dirname, 'jest-transformer.cjs');
 const progressReporter = resolve(import.meta.dirname, 'jest-progress.cjs');
 const progress = createRequire(import.meta.url)(progressReporter) as {
   listen(listener: (() => void) | undefined): void;
 };
 
-const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-    },
-  ],
+/** The lesson suites' SWC options (jest.config.js). */
+const swc = {
+  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+  module: { type: 'commonjs' },
 };
 
 function outcomeOf(variant: string, result: TestResult | undefined): VariantOutcome {
@@ -51,61 +48,54 @@ function outcomeOf(variant: string, result: TestResult | undefined): VariantOutc
 
 export class JestRunner implements TestRunner {
   async run(jobs: RunJob[], onProgress?: () => void): Promise<VariantOutcome[][]> {
-    const dir = await mkdtemp(join(tmpdir(), 'workshop-jest-'));
-    try {
-      const projects = [];
-      for (const [i, job] of jobs.entries()) {
-        for (const variant of job.variants) {
-          const name = `${i}:${variant.name}`;
-          const project: Record<string, unknown> = {
-            displayName: name,
-            rootDir: repoRoot,
-            roots: [dirname(job.file)],
-            testMatch: [job.file],
-            testEnvironment: 'node',
-            restoreMocks: true,
-            testTimeout: TEST_TIMEOUT_MS,
-            transform,
-            moduleFileExtensions: ['ts', 'js', 'json'],
-          };
-          if (variant.target && variant.replacement) {
-            const file = join(dir, `resolver-${projects.length}.cjs`);
-            const args = [variant.target, variant.replacement].map((p) => JSON.stringify(p));
-            await writeFile(
-              file,
-              `module.exports = require(${JSON.stringify(resolverModule)}).substitute(${args.join(', ')});\n`,
-            );
-            project.resolver = file;
-          }
-          projects.push(project);
-        }
+    const projects: Record<string, unknown>[] = [];
+    /** The project name of each job's variants, by variant name. */
+    const names = jobs.map(() => new Map<string, string>());
+    for (const [i, job] of jobs.entries()) {
+      for (const variant of job.variants) {
+        const name = neutralName();
+        names[i]?.set(variant.name, name);
+        // Throws on a patch that no longer applies, before any test runs.
+        const served = await servedSources(variant);
+        // Every project is configured alike but for its name and what it serves.
+        projects.push({
+          displayName: name,
+          rootDir: repoRoot,
+          roots: [dirname(job.file)],
+          testMatch: [job.file],
+          testEnvironment: 'node',
+          restoreMocks: true,
+          setupFilesAfterEnv: JEST_SETUP_FILES,
+          testTimeout: TEST_TIMEOUT_MS,
+          transform: { '^.+\\.ts$': [transformer, { served, swc }] },
+          moduleFileExtensions: ['ts', 'js', 'json'],
+        });
       }
-      const argv = {
-        _: [],
-        $0: 'workshop',
-        config: JSON.stringify({ rootDir: repoRoot, projects }),
-        runInBand: true,
-        silent: true,
-        reporters: [progressReporter],
-        watchman: false,
-      };
-      progress.listen(onProgress);
-      const { results } = await runCLI(argv, [repoRoot]).finally(() => progress.listen(undefined));
-      return jobs.map((job, i) =>
-        job.variants.map((variant) =>
-          outcomeOf(
-            variant.name,
-            results.testResults.find(
-              (r) => r.displayName?.name === `${i}:${variant.name}` && r.testFilePath === job.file,
-            ) ??
-              // A suite that fails to load is reported without its project's name.
-              results.testResults.find((r) => !r.displayName && r.testFilePath === job.file),
-          ),
-        ),
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
+    const argv = {
+      _: [],
+      $0: 'workshop',
+      config: JSON.stringify({ rootDir: repoRoot, projects: shuffled(projects) }),
+      runInBand: true,
+      silent: true,
+      reporters: [progressReporter],
+      watchman: false,
+    };
+    progress.listen(onProgress);
+    const { results } = await runCLI(argv, [repoRoot]).finally(() => progress.listen(undefined));
+    return jobs.map((job, i) =>
+      job.variants.map((variant) =>
+        outcomeOf(
+          variant.name,
+          results.testResults.find(
+            (r) =>
+              r.displayName?.name === names[i]?.get(variant.name) && r.testFilePath === job.file,
+          ) ??
+            // A suite that fails to load is reported without its project's name.
+            results.testResults.find((r) => !r.displayName && r.testFilePath === job.file),
+        ),
+      ),
+    );
   }
 
   async close(): Promise<void> {}

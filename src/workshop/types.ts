@@ -1,22 +1,47 @@
 /**
- * The shapes of the mocking workshop: exercises, their chaffs, and what a
- * run of a learner's test against the real code and each chaff reports.
+ * The shapes of the mocking workshop: exercises, the variants of the domain
+ * code their tests run against (the real code, wheats and chaffs), and what a
+ * run of a learner's test against each variant reports.
  */
 
 /** The test framework an exercise's test file runs under. */
 export type WorkshopFramework = 'vitest' | 'jest';
 
-/** The domain modules a chaff can stand in for. */
+/** The domain modules a variant can patch. */
 export type ChaffTarget = 'salary' | 'bonus-api';
 
-/** A deliberately broken variant of a domain module. */
+/**
+ * One edit of a domain module's source, applied when the module is loaded.
+ * `find` must occur exactly once (after the edits before it), so an edit that
+ * no longer fits the source fails loudly instead of quietly doing nothing.
+ */
+export interface Edit {
+  find: string;
+  replace: string;
+}
+
+/** A deliberately broken version of a domain module: a small patch of the real source. */
 export interface Chaff {
-  /** Stable kebab-case id, also the file name under `exercises/chaffs/`. */
+  /** Stable kebab-case id. */
   id: string;
   /** The bug in words a learner can act on: "Salary calls the API twice". */
   bug: string;
-  /** Which domain module this variant replaces. */
+  /** Which domain module the patch applies to. */
   replaces: ChaffTarget;
+  patch: Edit[];
+}
+
+/**
+ * A correct version of a domain module written differently (Examplar's
+ * "wheat"): a test must pass on it too, so a test that pins the real code's
+ * text, not its behaviour, is rejected.
+ */
+export interface Wheat {
+  id: string;
+  /** What is written differently, for the rejection message. */
+  change: string;
+  replaces: ChaffTarget;
+  patch: Edit[];
 }
 
 export interface Exercise {
@@ -36,14 +61,17 @@ export interface Exercise {
   chaffs: string[];
 }
 
-/** One way the code under test is built: the real domain or one chaff. */
+/**
+ * One way the code under test is built. Every variant, the real code
+ * included, is served at the real modules' paths by the same load hook; only
+ * the edits differ (none for the real code).
+ */
 export interface Variant {
-  /** `real` or a chaff id. */
+  /** `real`, or a wheat's or chaff's id. Never shown to the learner's test. */
   name: string;
-  /** Absolute path of the module to replace; absent for `real`. */
-  target?: string;
-  /** Absolute path of the replacement module; absent for `real`. */
-  replacement?: string;
+  kind: 'real' | 'wheat' | 'chaff';
+  /** The edits of each domain module, by absolute path: every target, most with none. */
+  patches: Record<string, Edit[]>;
 }
 
 /** What a test file did under one variant. */

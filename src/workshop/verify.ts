@@ -1,9 +1,9 @@
 /**
  * The verdict on a learner's test: accepted only when it passes against the
- * real code AND fails against every chaff (Examplar-style). Every reason is
- * phrased so the learner knows what to change.
+ * real code and every wheat AND fails against every chaff (Examplar-style).
+ * Every reason is phrased so the learner knows what to change.
  */
-import { chaffById } from './catalogue.ts';
+import { chaffById, wheatById, wheats } from './catalogue.ts';
 import type { Exercise, VariantOutcome } from './types.ts';
 
 export interface Verdict {
@@ -14,12 +14,23 @@ export interface Verdict {
   killed: string[];
   /** Chaffs the test did not notice. */
   survived: string[];
+  /** Correct versions written differently that the test failed on. */
+  failedWheats: string[];
 }
 
-/** Judge one file's outcomes (real first, then one per chaff). */
+/** Judge one file's outcomes (real first, then the wheats and chaffs in any order). */
 export function judge(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
-  const [real, ...chaffRuns] = outcomes;
-  const verdict: Verdict = { accepted: false, reasons: [], killed: [], survived: [] };
+  const [real, ...others] = outcomes;
+  const isWheat = (run: VariantOutcome) => wheats.some((w) => w.id === run.variant);
+  const wheatRuns = others.filter(isWheat);
+  const chaffRuns = others.filter((run) => !isWheat(run));
+  const verdict: Verdict = {
+    accepted: false,
+    reasons: [],
+    killed: [],
+    survived: [],
+    failedWheats: [],
+  };
   if (real?.variant !== 'real') throw new Error('the first outcome must be the real code');
   if (real.status === 'error') {
     verdict.reasons.push(`your test file could not be run: ${real.message}`);
@@ -35,6 +46,19 @@ export function judge(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
     verdict.reasons.push('your test file has no finished test: write at least one');
     return verdict;
   }
+  // A correct version written differently must fare exactly as the real code
+  // does; if not, the test looks at how the code is written, not what it does.
+  for (const run of wheatRuns) {
+    const same =
+      run.status === 'passed' && run.passed === real.passed && run.skipped === real.skipped;
+    if (same) continue;
+    verdict.failedWheats.push(run.variant);
+    const what = run.message ?? 'it skips or runs other tests there';
+    verdict.reasons.push(
+      `your test fails against a correct version written differently (${wheatById(run.variant).change}), so it checks how the code is written, not what it does: ${what}`,
+    );
+  }
+  if (verdict.reasons.length > 0) return verdict;
   if (real.skipped > 0) {
     verdict.reasons.push(
       `your test file skips ${real.skipped} test(s) or leaves them as todo: finish or remove them`,
@@ -59,5 +83,6 @@ export function stuck(limitMs: number): Verdict {
     ],
     killed: [],
     survived: [],
+    failedWheats: [],
   };
 }

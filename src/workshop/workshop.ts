@@ -3,7 +3,7 @@
  * file, shared by the one-shot CLI and watch mode (which keeps the test
  * runners alive between runs).
  */
-import { access, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import {
@@ -38,6 +38,9 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
+
+/** A file's text, or undefined when there is none. */
+const readText = (file: string) => readFile(file, 'utf8').catch(() => undefined);
 
 const shown = (file: string) => relative(process.cwd(), file) || file;
 
@@ -91,13 +94,20 @@ export class Workshop {
     return [...lines, '', progressBar(count, exercises.length)].join('\n');
   }
 
-  /** Run `file` (default: the learner's copy) against the real code and each chaff. */
+  /**
+   * Run `file` (default: the learner's copy) against the real code and every
+   * variant. Only this verdict marks the exercise done: the state is read
+   * before the run and written after it, so whatever the learner's test did
+   * to the state file meanwhile is undone (and reported).
+   */
   async verify(ex: Exercise, file?: string): Promise<{ verdict: Verdict; report: string }> {
     let target = file ? resolve(file) : '';
     let created = false;
     if (!file) ({ file: target, created } = await this.ensureLearnerFile(ex));
     if (!(await exists(target))) throw new UsageError(`no such file: ${shown(target)}`);
     const runner = this.runner(ex.framework);
+    const state = await this.state();
+    const stateText = await readText(this.stateFile);
     let verdict: Verdict;
     try {
       const [outcomes] = await runner.run([{ file: target, variants: variantsOf(ex) }]);
@@ -106,11 +116,23 @@ export class Workshop {
       if (!(err instanceof TimeLimitError)) throw err;
       verdict = stuck(err.limitMs);
     }
-    if (verdict.accepted && !file) {
-      await saveState(this.stateFile, markDone(await this.state(), ex.id));
-    }
-    const note = created ? `made ${shown(target)} from the starter: edit it\n` : '';
-    return { verdict, report: note + formatVerdict(ex, shown(target), verdict) };
+    // The runner has ended every process the test started: nothing writes now.
+    const tampered = (await readText(this.stateFile)) !== stateText;
+    if (verdict.accepted && !file) await saveState(this.stateFile, markDone(state, ex.id));
+    else if (tampered && stateText === undefined) await rm(this.stateFile, { force: true });
+    else if (tampered) await writeFile(this.stateFile, stateText as string);
+    const notes = [
+      ...(created ? [`made ${shown(target)} from the starter: edit it`] : []),
+      ...(tampered
+        ? [
+            `your test changed ${shown(this.stateFile)} during the run: the change was undone (only verify marks an exercise done)`,
+          ]
+        : []),
+    ];
+    return {
+      verdict,
+      report: [...notes, formatVerdict(ex, shown(target), verdict)].join('\n'),
+    };
   }
 
   /** The next hint of the exercise (the last one again once all were shown). */

@@ -2,16 +2,19 @@ import { access, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   chaffById,
-  chaffPath,
   chaffs,
   exerciseById,
   exercises,
   readmePath,
   solutionPath,
   starterPath,
+  targetFiles,
   UsageError,
   variantsOf,
+  wheatById,
+  wheats,
 } from '../../../src/workshop/catalogue.ts';
+import { applyEdits, PatchError, servedSources } from '../../../src/workshop/patch.ts';
 import { conceptById } from '../../concepts.ts';
 
 describe('the exercise catalogue', () => {
@@ -55,25 +58,72 @@ describe('the exercise catalogue', () => {
       expect(await readFile(starterPath(ex), 'utf8')).toContain('TODO');
       expect(ex.hints.length).toBeGreaterThanOrEqual(2);
       expect(ex.chaffs.length).toBeGreaterThanOrEqual(1);
-      expect(variantsOf(ex).map((v) => v.name)).toEqual(['real', ...ex.chaffs]);
+      const targets = new Set(ex.chaffs.map((id) => chaffById(id).replaces));
+      const exWheats = wheats.filter((w) => targets.has(w.replaces)).map((w) => w.id);
+      expect(exWheats.length).toBeGreaterThanOrEqual(1);
+      expect(variantsOf(ex).map((v) => v.name)).toEqual(['real', ...exWheats, ...ex.chaffs]);
     },
   );
 
-  it('uses every chaff, and every chaff file exists', async () => {
+  it('uses every chaff, and has a wheat for every module a chaff patches', () => {
     const used = new Set(exercises.flatMap((e) => e.chaffs));
     expect([...used].sort()).toEqual(chaffs.map((c) => c.id).sort());
-    for (const chaff of chaffs) await access(chaffPath(chaff));
+    expect(new Set(wheats.map((w) => w.replaces))).toEqual(new Set(chaffs.map((c) => c.replaces)));
+  });
+});
+
+describe('the variants', () => {
+  const real = variantsOf(exerciseById('nock-refused'));
+
+  it('serve every domain module, the real code with no edits', async () => {
+    const [first] = real;
+    expect(first?.kind).toBe('real');
+    expect(Object.keys(first?.patches ?? {}).sort()).toEqual(Object.values(targetFiles).sort());
+    for (const variant of real) {
+      expect(Object.keys(variant.patches).sort()).toEqual(Object.values(targetFiles).sort());
+    }
+    const served = await servedSources(first as (typeof real)[number]);
+    for (const file of Object.values(targetFiles)) {
+      expect(served[file]).toBe(await readFile(file, 'utf8'));
+    }
   });
 
-  it('substitutes the module each chaff replaces', () => {
-    const [, chaff] = variantsOf(exerciseById('nock-timeout'));
-    expect(chaff?.target).toMatch(/src\/domain\/bonus-api\.ts$/);
-    expect(chaff?.replacement).toMatch(/exercises\/chaffs\/api-never-times-out\.ts$/);
+  it.each([...chaffs, ...wheats].map((v) => [v.id, v]))(
+    '%s still applies to the source it patches, and changes it',
+    async (_id, { replaces, patch }) => {
+      const source = await readFile(targetFiles[replaces], 'utf8');
+      expect(applyEdits(source, patch, 'x')).not.toBe(source);
+    },
+  );
+
+  // A test that tells a chaff from the real code by the text the chaff edits
+  // must fail on the wheat of that module.
+  it.each(chaffs.map((c) => [c.id, c]))(
+    'the wheat rewrites every line %s edits',
+    async (_id, chaff) => {
+      const [wheat] = wheats.filter((w) => w.replaces === chaff.replaces);
+      const source = await readFile(targetFiles[chaff.replaces], 'utf8');
+      const wheatText = applyEdits(source, wheat?.patch ?? [], 'wheat');
+      for (const { find } of chaff.patch) expect(wheatText).not.toContain(find);
+    },
+  );
+
+  it('fail loudly when a patch no longer fits', () => {
+    expect(() =>
+      applyEdits('a b a', [{ find: 'a', replace: 'c' }], 'the variant x of f.ts'),
+    ).toThrow(
+      new PatchError(
+        'the variant x of f.ts no longer applies: "a" occurs 2 times, not once (update the patch in exercises/exercises.ts)',
+      ),
+    );
+    expect(() => applyEdits('b', [{ find: 'a', replace: 'c' }], 'y')).toThrow(/"a" occurs 0 times/);
+    expect(applyEdits('a $1', [{ find: 'a', replace: '$&$$' }], 'z')).toBe('$&$$ $1');
   });
 
   it('names unknown ids clearly', () => {
     expect(() => exerciseById('nope')).toThrow(UsageError);
     expect(() => exerciseById('nope')).toThrow('unknown exercise "nope"');
     expect(() => chaffById('nope')).toThrow('unknown chaff id: nope');
+    expect(() => wheatById('nope')).toThrow('unknown wheat id: nope');
   });
 });

@@ -43,7 +43,9 @@ describe('serve', () => {
     const { ipc, replies, request, next } = channel();
     serve(ipc, runner);
 
-    const jobs = [{ file: '/x.test.ts', variants: [{ name: 'real' }] }];
+    const jobs = [
+      { file: '/x.test.ts', variants: [{ name: 'real', kind: 'real' as const, patches: {} }] },
+    ];
     const closed = next('closed');
     request({ type: 'run', jobs });
     request({ type: 'close' });

@@ -69,6 +69,7 @@ describe('Vitest runner (sinon-stub: three chaffs)', () => {
       reasons: [],
       killed: ex.chaffs,
       survived: [],
+      failedWheats: [],
     });
   });
 
@@ -158,6 +159,6 @@ describe('Jest runner (call-args: two chaffs)', () => {
       /^your test file could not be run: Expression expected \(at .*broken\/syntax\.jest\.test\.ts:3:1\)$/,
     );
     // Every variant sees the same broken file.
-    expect(result.outcomes[3]?.map((o) => o.status)).toEqual(['error', 'error', 'error']);
+    expect(result.outcomes[3]?.map((o) => o.status)).toEqual(['error', 'error', 'error', 'error']);
   });
 });

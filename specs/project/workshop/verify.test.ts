@@ -16,9 +16,33 @@ const run = (variant: string, over: Partial<VariantOutcome> = {}): VariantOutcom
 const failing = (variant: string) => run(variant, { status: 'failed', passed: 0, failed: 1 });
 
 describe('judge', () => {
-  it('accepts a test that passes on the real code and fails on every chaff', () => {
-    const verdict = judge(ex, [run('real'), ...ex.chaffs.map(failing)]);
-    expect(verdict).toEqual({ accepted: true, reasons: [], killed: ex.chaffs, survived: [] });
+  it('accepts a test that passes on the real code and the wheat, and fails on every chaff', () => {
+    const verdict = judge(ex, [run('real'), run('salary-rewritten'), ...ex.chaffs.map(failing)]);
+    expect(verdict).toEqual({
+      accepted: true,
+      reasons: [],
+      killed: ex.chaffs,
+      survived: [],
+      failedWheats: [],
+    });
+  });
+
+  it('rejects a test that fails on a wheat, whatever it does on the chaffs', () => {
+    const wheat = run('salary-rewritten', { status: 'failed', message: 'pins: expected x' });
+    const verdict = judge(ex, [run('real'), ...ex.chaffs.map(failing), wheat]);
+    expect(verdict).toMatchObject({ accepted: false, failedWheats: ['salary-rewritten'] });
+    expect(verdict.reasons).toEqual([
+      'your test fails against a correct version written differently (Salary with its bonus lookup in a private method and a renamed helper), so it checks how the code is written, not what it does: pins: expected x',
+    ]);
+    expect(verdict.killed).toEqual([]);
+  });
+
+  it('rejects a test that skips on a wheat what it runs on the real code', () => {
+    const skips = run('salary-rewritten', { passed: 0, skipped: 1 });
+    const verdict = judge(ex, [run('real'), skips, ...ex.chaffs.map(failing)]);
+    expect(verdict.reasons[0]).toMatch(
+      /written differently .*: it skips or runs other tests there$/,
+    );
   });
 
   it('names each chaff the test did not notice', () => {

@@ -1,0 +1,6 @@
+// Ends the process from inside a test.
+import { it } from 'vitest';
+
+it('leaves early', () => {
+  process.exit(0);
+});
