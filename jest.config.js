@@ -16,6 +16,10 @@ export default {
     ...(process.env.TEST_DOJO_DEMO_FAILURES === '1' ? [] : ['<rootDir>/specs/jest/demo-failures/']),
   ],
   testEnvironment: 'node',
+  // Tests run in random order within each file, as pytest-randomly does for
+  // pytest, so no test can lean on what another left behind. Jest prints the
+  // seed (`Seed:` in the summary); replay a run with `--seed=N`.
+  randomize: true,
   restoreMocks: true,
   // Hermetic: loopback-only network, sinon and nock reset after each test.
   setupFilesAfterEnv: ['<rootDir>/specs/jest/setup/hermetic.ts'],

@@ -12,6 +12,10 @@ export default defineConfig({
       ...(process.env.TEST_DOJO_DEMO_FAILURES === '1' ? [] : ['specs/vitest/demo-failures/**']),
     ],
     restoreMocks: true,
+    // Files and tests run in random order, as pytest-randomly does for pytest,
+    // so no test can lean on what another left behind. Vitest prints the seed
+    // (`Running tests with seed "N"`); replay a run with `--sequence.seed=N`.
+    sequence: { shuffle: true },
     // Hermetic: loopback-only network, sinon and nock reset after each test.
     setupFiles: ['specs/vitest/setup/hermetic.ts'],
     // JUnit XML for CI test reporting, beside the usual console output.

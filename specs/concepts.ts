@@ -424,7 +424,7 @@ export const concepts: Concept[] = [
     lesson: 'pytest',
     title: 'setup_class / teardown_class and setup_method / teardown_method, in order',
     explanation:
-      'A Test* class may define class-level hooks (once around all its tests) and method-level hooks (around each test, receiving the test method). A test after the class checks the recorded order, including teardown_class, and that the skipped test ran no hooks.',
+      'A Test* class may define class-level hooks (once around all its tests) and method-level hooks (around each test, receiving the test method). The hooks print their names; since teardown_class comes only after the class is done, a test runs the class in a child run and checks what it printed: in whatever order the tests ran, each is wrapped in its own method hooks, the class hooks wrap them all, and the skipped test ran no hooks.',
     python: {
       framework: 'pytest',
       file: 'fixtures/python/test_calc.py',
@@ -668,7 +668,7 @@ export const concepts: Concept[] = [
     lesson: 'pytest',
     title: 'Fixture teardown really happens',
     explanation:
-      "Code after a fixture's `yield` runs after the test: csv_file's `with` block closes the file. The next test checks the previous file is closed (and, in TypeScript, that its directory is gone).",
+      "Code after a fixture's `yield` runs after the test: csv_file's `with` block closes the file. The test leaves a check that runs once its fixtures are torn down (pytest: an autouse fixture, set up first so torn down last): the file is closed (and, in TypeScript, its directory is gone).",
     python: {
       framework: 'pytest',
       file: 'fixtures/python/test_calc.py',
@@ -685,7 +685,7 @@ export const concepts: Concept[] = [
           outcome: 'pass',
         },
         support: 'emulated',
-        how: "useFixture calls the generator's return() in afterEach, which runs its finally blocks: close the file, remove the directory.",
+        how: "useFixture calls the generator's return() in afterEach, which runs its finally blocks: close the file, remove the directory. Jest runs a describe's afterEach hooks in the order declared, so one declared after the fixtures runs the test's check.",
       },
       vitest: {
         file: 'specs/vitest/pytest-style/fixtures.test.ts',
@@ -694,7 +694,7 @@ export const concepts: Concept[] = [
           outcome: 'pass',
         },
         support: 'native',
-        how: 'The code after `await use(value)` in a test.extend fixture is its teardown, run once the test has finished.',
+        how: 'The code after `await use(value)` in a test.extend fixture is its teardown, run once the test has finished; the test checks it in onTestFinished, which runs after the teardown.',
       },
     },
   },

@@ -1,6 +1,6 @@
 // unittest.mock lesson 4: replace the whole API class with a stand-in built
 // from its spec. Python: @mock.patch('salary.ThirdPartyBonusRestApi', spec=True).
-import { describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import sinon from 'sinon';
 import { ThirdPartyBonusRestApi } from '../../../src/domain/bonus-api.ts';
 import { Salary } from '../../../src/domain/salary.ts';
@@ -17,6 +17,12 @@ type BonusApiModule = typeof import('../../../src/domain/bonus-api.ts');
 const actual = jest.requireActual<BonusApiModule>('../../../src/domain/bonus-api.ts');
 
 describe('a stand-in class built from the real one (spec=True)', () => {
+  // @mock.patch gives each test a fresh MockRest; the automock lives as long
+  // as this file, so forget every test's calls and answers before the next.
+  beforeEach(() => {
+    jest.resetAllMocks();
+  });
+
   test('the automocked class is what Salary constructs', async () => {
     const MockRest = jest.mocked(ThirdPartyBonusRestApi);
     MockRest.prototype.bonusPrice.mockResolvedValue(1);

@@ -3,16 +3,24 @@
  * setup_class/teardown_class (beforeAll/afterAll) and setup_method/
  * teardown_method (beforeEach/afterEach), skipif, raises, the request
  * fixture and the custom --os-name option.
+ *
+ * Jest runs these tests in random order (jest.config.js `randomize`, the seed
+ * is printed as `Seed:`; replay one with `--seed=N`), as pytest-randomly
+ * does for pytest: a test that only passes after another one has run hides
+ * a bug, so no test here reads what another test left behind.
  * Python: fixtures/python/test_calc.py.
  */
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { Cal } from '../../../src/domain/calculation.ts';
-import { osNameOption, skipIf } from '../support/conftest.ts';
+import {
+  FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  osNameOption,
+  runFrameworkSync,
+  skipIf,
+} from '../support/conftest.ts';
 
 const isRelease = true;
-
-// What the class hooks did, in order.
-const calls: string[] = [];
 
 test('addNumAndDouble(1, 1) is 4 (plain assert)', () => {
   // pytest rewrites `assert a == b` to explain failures; expect() does that here.
@@ -33,22 +41,24 @@ describe('TestCal', () => {
     return cal;
   }
 
+  // The hooks print their names, as the course's setup_class prints: the
+  // 'hook order' test below reads them from a run of this class.
   beforeAll(() => {
-    calls.push('setup_class');
+    console.log('setup_class');
     cal = new Cal();
   });
 
   afterAll(() => {
-    calls.push('teardown_class');
+    console.log('teardown_class');
     cal = undefined;
   });
 
   beforeEach(() => {
-    calls.push(`setup_method ${testTitle()}`);
+    console.log(`setup_method ${testTitle()}`);
   });
 
   afterEach(() => {
-    calls.push(`teardown_method ${testTitle()}`);
+    console.log(`teardown_method ${testTitle()}`);
   });
 
   skipIf(isRelease, 'this is a release build')('addNumAndDouble(1, 1) is 4', () => {
@@ -78,17 +88,43 @@ describe('TestCal', () => {
 });
 
 describe('hook order', () => {
-  test('setup_class, setup_method, teardown_method, teardown_class ran in order', () => {
-    // The skipped test ran no hooks, as in pytest.
-    expect(calls).toEqual([
-      'setup_class',
-      'setup_method a string argument throws a TypeError (raises)',
-      'teardown_method a string argument throws a TypeError (raises)',
-      'setup_method request: the test knows its own name',
-      'teardown_method request: the test knows its own name',
-      'setup_method config: the --os-name option reaches the test',
-      'teardown_method config: the --os-name option reaches the test',
-      'teardown_class',
-    ]);
-  });
+  /** What TestCal's hooks printed, in order, in a run of this file. */
+  function hooksPrinted(output: string): string[] {
+    return output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^(setup_class|teardown_class|(setup|teardown)_method .+)$/.test(line));
+  }
+
+  test(
+    'setup_class, setup_method, teardown_method, teardown_class ran in order',
+    () => {
+      // teardown_class runs after the class's last test, so no test of this
+      // run can see it: run TestCal alone in a child Jest and read its output.
+      const { status, output } = runFrameworkSync(
+        'jest',
+        ['--runTestsByPath', __filename, '--testNamePattern=^TestCal ', '--reporters=default'],
+        { cwd: resolve(__dirname, '../../..') },
+      );
+      expect(status).toBe(0);
+      const printed = hooksPrinted(output);
+      const ran = printed
+        .filter((line) => line.startsWith('setup_method '))
+        .map((line) => line.slice('setup_method '.length));
+      // In whatever order the tests ran, each is wrapped in its own method
+      // hooks and the class hooks wrap them all.
+      expect(printed).toEqual([
+        'setup_class',
+        ...ran.flatMap((title) => [`setup_method ${title}`, `teardown_method ${title}`]),
+        'teardown_class',
+      ]);
+      // The skipped test ran no hooks, as in pytest.
+      expect([...ran].sort()).toEqual([
+        'a string argument throws a TypeError (raises)',
+        'config: the --os-name option reaches the test',
+        'request: the test knows its own name',
+      ]);
+    },
+    FRAMEWORK_RUN_TEST_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,7 @@
 // unittest.mock lesson 4: replace the whole API class with a stand-in built
 // from its spec. Python: @mock.patch('salary.ThirdPartyBonusRestApi', spec=True).
 import sinon from 'sinon';
-import { describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { ThirdPartyBonusRestApi } from '../../../src/domain/bonus-api.ts';
 import { Salary } from '../../../src/domain/salary.ts';
 
@@ -13,6 +13,12 @@ type BonusApiModule = typeof import('../../../src/domain/bonus-api.ts');
 const actual = await vi.importActual<BonusApiModule>('../../../src/domain/bonus-api.ts');
 
 describe('a stand-in class built from the real one (spec=True)', () => {
+  // @mock.patch gives each test a fresh MockRest; the automock lives as long
+  // as this file, so forget every test's calls and answers before the next.
+  beforeEach(() => {
+    vi.resetAllMocks();
+  });
+
   test('the automocked class is what Salary constructs', async () => {
     const MockRest = vi.mocked(ThirdPartyBonusRestApi);
     vi.mocked(MockRest.prototype.bonusPrice).mockResolvedValue(1);
