@@ -1,11 +1,12 @@
 /**
- * Benchmark: `workshop verify` of one exercise including all its chaffs.
+ * Benchmark: `workshop verify` of one exercise including all its variants
+ * (the real code, its wheats and its chaffs).
  *
  *   tsx scripts/bench/workshop-verify.ts [exercise-id] [--rounds N] [--cold N]
  *
  * - cold (CLI): a fresh `workshop verify --file <solution>` process, start to
  *   exit; the median of --cold runs, since one sample on a shared machine says little.
- * - cold (in-process): a new runner's first run of real + every chaff.
+ * - cold (in-process): a new runner's first run of every variant.
  * - warm: the same live runner re-verifying after the file is saved again,
  *   as watch mode does.
  * - reference, measured in the same run: one process per variant, the way a
@@ -93,14 +94,17 @@ for (let i = 0; i < rounds; i++) {
 }
 await runner.close();
 
-// Reference: one cold framework process per variant (the real code, then each chaff).
+// Reference: one cold framework process per variant (the real code, each wheat, each chaff).
 const perVariant = variants.map(() =>
   timeProcess(['scripts/bench/workshop-verify.ts', ex.id, '--one-variant']),
 );
 const oneCold = median(perVariant);
 const naive = oneCold * variants.length;
 
-console.log(`workshop verify ${ex.id} (${ex.framework}, real + ${variants.length - 1} chaffs)`);
+const wheats = variants.filter((v) => v.kind === 'wheat').length;
+console.log(
+  `workshop verify ${ex.id} (${ex.framework}, real + ${wheats} wheat(s) + ${ex.chaffs.length} chaffs)`,
+);
 const loadAfter = loadavg()[0] ?? 0;
 console.log(
   `  machine: ${availableParallelism()} cores, load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end`,
