@@ -2,7 +2,11 @@
  * `npm run coverage`: run tsdoctest (c8), Jest and Vitest with coverage, each
  * against its gate, then print one table (a row per file, a column per
  * framework, and the union) and write `coverage/union/` and
- * `coverage/side-by-side.json`. Exits 1 when any run or gate failed.
+ * `coverage/side-by-side.json`. The Python references run under pytest-cov
+ * too (scripts/coverage/python.ts): its own term-missing table is printed
+ * beside ours, never merged into the union. Without pytest-cov the Python part
+ * says how to install it; under CI=true that is a failure. Exits 1 when any
+ * run or gate failed.
  *
  *   tsx scripts/coverage/run-all.ts [--no-run] [--dir coverage]
  *
@@ -13,7 +17,9 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../specs/concepts.ts';
+import { choosePython, lacking } from '../../src/cli/python.ts';
 import { createProgram } from '../../src/cli/usage.ts';
+import { PYTHON_DIR, pythonVerdict, runPythonCoverage } from './python.ts';
 import { FRAMEWORKS } from './side-by-side.ts';
 import { renderTable } from './table.ts';
 import { coverageJson, SIDE_BY_SIDE_FILE, writeUnionReports } from './union-report.ts';
@@ -50,9 +56,19 @@ if (run && dir !== COVERAGE_DIR)
 const exits = new Map<Framework, number>();
 if (run) for (const framework of FRAMEWORKS) exits.set(framework, runFramework(framework));
 
-const report = writeUnionReports(process.cwd(), dir);
+const python = await choosePython();
+const pythonMissing = lacking(python, 'pytest-cov');
+const pythonExit =
+  run && !pythonMissing ? runPythonCoverage(process.cwd(), dir, python) : undefined;
+
+const report = writeUnionReports(process.cwd(), dir, run ? pythonMissing : undefined);
 console.log(`\nLine coverage per framework (uncovered lines in brackets); union = covered by any:`);
 console.log(renderTable(report));
+console.log(
+  `\nThe Python domain (${PYTHON_DIR}), pytest-cov's own table; beside the figures above, not in their union:`,
+);
+const py = report.python;
+console.log(py ? ('table' in py ? py.table : `not measured: ${py.unavailable}`) : 'not measured');
 console.log(`Written: ${path.join(dir, 'union')}/ and ${path.join(dir, SIDE_BY_SIDE_FILE)}`);
 
 let failed = false;
@@ -62,5 +78,10 @@ for (const framework of FRAMEWORKS) {
   if ((code !== undefined && code !== 0) || missing) failed = true;
   const status = code === undefined ? 'not run' : code === 0 ? 'gate met' : `FAILED (exit ${code})`;
   console.log(`${framework}: ${status}${missing ? ', no coverage written' : ''}`);
+}
+if (run) {
+  const verdict = pythonVerdict(python, pythonExit, Boolean(py && 'table' in py));
+  if (verdict.failed) failed = true;
+  console.log(verdict.line);
 }
 process.exitCode = failed ? 1 : 0;

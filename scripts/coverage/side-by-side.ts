@@ -1,6 +1,6 @@
 /**
  * `coverage/side-by-side.json`: line coverage of each framework and of their
- * union, per file and in total. The side-by-side comparison report reads it,
+ * union, per file and in total, and pytest-cov's figures for the Python domain. The side-by-side comparison report reads it,
  * so its shape is the `SideBySide` type below.
  */
 import type { Framework } from '../../specs/concepts.ts';
@@ -31,9 +31,19 @@ export interface SideBySide {
   frameworks: Partial<Record<Framework, Column>>;
   /** A line counts as covered when any framework above ran it. */
   union: Column;
+  /** pytest-cov over the Python domain: beside the others, never in their union. */
+  python?: PythonCoverage;
 }
 
-function percent(covered: number, total: number): number {
+export interface PythonColumn extends Column {
+  /** pytest-cov's own `--cov-report term-missing` table, as it printed it. */
+  table: string;
+}
+
+/** Measured, or why not (with how to install pytest-cov). */
+export type PythonCoverage = PythonColumn | { unavailable: string };
+
+export function percent(covered: number, total: number): number {
   return total === 0 ? 100 : Math.floor((covered / total) * 10_000) / 100;
 }
 
@@ -74,11 +84,12 @@ export function column(hits: FileLineHits): Column {
 export function sideBySide(
   perFramework: Partial<Record<Framework, FileLineHits>>,
   union: FileLineHits,
+  python?: PythonCoverage,
 ): SideBySide {
   const frameworks: Partial<Record<Framework, Column>> = {};
   for (const name of FRAMEWORKS) {
     const hits = perFramework[name];
     if (hits) frameworks[name] = column(hits);
   }
-  return { version: 1, frameworks, union: column(union) };
+  return { version: 1, frameworks, union: column(union), ...(python ? { python } : {}) };
 }

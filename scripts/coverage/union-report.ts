@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../specs/concepts.ts';
 import { type FileLineHits, lineHitsOf, readCoverageMap } from './line-hits.ts';
+import { readPythonCoverage } from './python.ts';
 import { FRAMEWORKS, type SideBySide, sideBySide } from './side-by-side.ts';
 import { lineCoverageMap, unionLineHits } from './union.ts';
 import { type Reporter, writeReports } from './write-reports.ts';
@@ -23,8 +24,15 @@ export function coverageJson(coverageDir: string, framework: Framework): string 
   return path.join(coverageDir, framework, 'coverage-final.json');
 }
 
-/** Read what each framework wrote (a missing file leaves that framework out), and write the union. */
-export function writeUnionReports(root: string, coverageDir: string): SideBySide {
+/**
+ * Read what each framework wrote (a missing file leaves that framework out), and write the union.
+ * pytest-cov's figures go beside them; `pythonMissing` says why there are none.
+ */
+export function writeUnionReports(
+  root: string,
+  coverageDir: string,
+  pythonMissing?: string,
+): SideBySide {
   const perFramework: Partial<Record<Framework, FileLineHits>> = {};
   for (const framework of FRAMEWORKS) {
     const file = coverageJson(coverageDir, framework);
@@ -32,7 +40,12 @@ export function writeUnionReports(root: string, coverageDir: string): SideBySide
   }
   const union = unionLineHits(Object.values(perFramework));
   writeReports(lineCoverageMap(union, root), path.join(coverageDir, 'union'), UNION_REPORTERS);
-  const report = sideBySide(perFramework, union);
+  const python = readPythonCoverage(root, coverageDir);
+  const report = sideBySide(
+    perFramework,
+    union,
+    python ?? (pythonMissing ? { unavailable: pythonMissing } : undefined),
+  );
   mkdirSync(coverageDir, { recursive: true });
   writeFileSync(path.join(coverageDir, SIDE_BY_SIDE_FILE), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -44,23 +44,27 @@ export interface Python {
 
 export type Need = 'python' | 'pytest' | 'pytest-cov';
 
-const defaultProbe: Probe = (command, args) =>
-  new Promise((resolve) => {
-    execFile(command, args, { timeout: 60_000, encoding: 'utf8' }, (err, stdout) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ code, stdout });
+/** Starts the interpreter with `env` (its PATH finds `python3`). */
+const probeIn =
+  (env: NodeJS.ProcessEnv): Probe =>
+  (command, args) =>
+    new Promise((resolve) => {
+      execFile(command, args, { env, timeout: 60_000, encoding: 'utf8' }, (err, stdout) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ code, stdout });
+      });
     });
-  });
 
 export async function choosePython(
   env: NodeJS.ProcessEnv = process.env,
-  probe: Probe = defaultProbe,
+  probe: Probe = probeIn(env),
+  candidates: readonly string[] = PYTHON_CANDIDATES,
 ): Promise<Python> {
   const ci = env.CI === 'true' || env.CI === '1';
   const chosen = env[PYTHON_ENV];
-  const candidates = chosen ? [chosen] : PYTHON_CANDIDATES;
+  const tried = chosen ? [chosen] : candidates;
   let best: Python | undefined;
-  for (const command of candidates) {
+  for (const command of tried) {
     const run = await probe(command, ['-c', PROBE]);
     if (run.code !== 0) continue;
     const found = run.stdout.split(/\r?\n/);
@@ -76,7 +80,7 @@ export async function choosePython(
   if (best) return best;
   const notFound = chosen
     ? `${PYTHON_ENV}=${chosen} does not run`
-    : `no Python 3 found (${PYTHON_CANDIDATES.join(', ')}): install Python 3, then ${INSTALL_HINT}`;
+    : `no Python 3 found (${candidates.join(', ')}): install Python 3, then ${INSTALL_HINT}`;
   return { pytest: false, pytestCov: false, notFound, ci };
 }
 

@@ -41,9 +41,16 @@ export function readCoverage(root: string): CompareReport['coverage'] {
   for (const [name, c] of Object.entries(data.frameworks)) {
     if (isColumn(c)) columns[name as Column] = toColumn(c);
   }
+  // pytest-cov's figures for the Python domain: beside the others, never in the union.
+  const python = data.python;
+  if (isColumn(python)) columns.python = toColumn(python);
+  const pythonNote = isColumn(python)
+    ? 'pytest-cov over fixtures/python, not in the union'
+    : python && `not measured: ${python.unavailable}`;
   return {
     available: true,
     columns,
     union: isColumn(data.union) ? toColumn(data.union) : undefined,
+    ...(pythonNote ? { notes: { python: pythonNote } } : {}),
   };
 }

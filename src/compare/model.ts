@@ -173,6 +173,8 @@ export interface CompareReport {
         columns: Partial<Record<Column, ColumnCoverage>>;
         /** A line counts as covered when any framework ran it. */
         union?: ColumnCoverage;
+        /** What a column's figures are when not src/domain/ (Python: pytest-cov), or why it has none. */
+        notes?: Partial<Record<Column, string>>;
       }
     | { available: false; hint: string };
   mutation:

@@ -134,7 +134,7 @@ function runsHtml(report: CompareReport): string {
         : `${run.totals.passed} passed, ${run.totals.failed} failed, ${run.totals.skipped} skipped`;
     return `<tr data-runner="${run.runner}"><td>${run.runner}</td><td>${escapeHtml(state)}</td><td>${seconds(
       run.wallMs,
-    )}</td><td>${cov ? `${cov.linesPct.toFixed(1)}%` : '–'}</td>${mutationCell(mutation)}<td><code>${escapeHtml(run.command)}</code></td></tr>`;
+    )}</td><td>${coverageCell(cov, report.coverage.available ? report.coverage.notes?.[run.column] : undefined)}</td>${mutationCell(mutation)}<td><code>${escapeHtml(run.command)}</code></td></tr>`;
   });
   const union = report.coverage.available ? report.coverage.union : undefined;
   const hint = !report.coverage.available
@@ -149,6 +149,12 @@ function runsHtml(report: CompareReport): string {
   return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>mutation score (lesson files)</th><th>command</th></tr></thead><tbody>${rows.join(
     '',
   )}</tbody></table>${hint}${mutationHint}${perFile}`;
+}
+
+/** A column's line coverage, with what it measures when that is not src/domain/. */
+function coverageCell(cov: ColumnCoverage | undefined, note: string | undefined): string {
+  const figure = cov ? `${cov.linesPct.toFixed(1)}%` : note ? '' : '–';
+  return `${figure}${note ? ` <span class="note">${escapeHtml(note)}</span>` : ''}`;
 }
 
 /** A suite's mutation score, with what it counts as a tooltip; under its threshold it says so. */

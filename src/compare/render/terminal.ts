@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { createColors } from 'picocolors';
-import type { Cell, CompareReport } from '../model.ts';
+import type { Cell, Column, CompareReport } from '../model.ts';
 import { scoreDetail, scoreText, UNDER_THRESHOLD } from '../mutation.ts';
 import { cellLabel, cellNote, seconds } from './labels.ts';
 
@@ -71,8 +71,16 @@ export function renderTerminal(report: CompareReport, colors: boolean): string {
   out.push(`  ${'wall'.padEnd(10)}${seconds(report.wallMs)}`);
   out.push('', c.bold('Coverage of src/domain/ (lines)'));
   if (report.coverage.available) {
+    const notes = report.coverage.notes ?? {};
     for (const [column, cov] of Object.entries(report.coverage.columns)) {
-      out.push(`  ${column.padEnd(10)}${cov.linesPct.toFixed(1)}%`);
+      const note = notes[column as Column];
+      out.push(
+        `  ${column.padEnd(10)}${cov.linesPct.toFixed(1)}%${note ? c.dim(`  ${note}`) : ''}`,
+      );
+    }
+    for (const [column, note] of Object.entries(notes)) {
+      if (!report.coverage.columns[column as Column])
+        out.push(`  ${column.padEnd(10)}${c.dim(note)}`);
     }
     const union = report.coverage.union;
     if (union) out.push(`  ${'union'.padEnd(10)}${union.linesPct.toFixed(1)}%`);
