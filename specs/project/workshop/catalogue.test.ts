@@ -14,6 +14,7 @@ import {
   wheatById,
   wheats,
 } from '../../../src/workshop/catalogue.ts';
+import { neutralName, shuffled } from '../../../src/workshop/isolation.ts';
 import { applyEdits, PatchError, servedSources } from '../../../src/workshop/patch.ts';
 import { conceptById } from '../../concepts.ts';
 
@@ -125,5 +126,26 @@ describe('the variants', () => {
     expect(() => exerciseById('nope')).toThrow('unknown exercise "nope"');
     expect(() => chaffById('nope')).toThrow('unknown chaff id: nope');
     expect(() => wheatById('nope')).toThrow('unknown wheat id: nope');
+  });
+});
+
+describe('neutral names and random order', () => {
+  it('names are random 8-digit hex ids', () => {
+    const names = Array.from({ length: 50 }, neutralName);
+    for (const name of names) expect(name).toMatch(/^[0-9a-f]{8}$/);
+    expect(new Set(names).size).toBe(50);
+  });
+
+  it('shuffled is a permutation, and any item can come first', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const firsts = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const order = shuffled(items);
+      expect([...order].sort()).toEqual(items);
+      firsts.add(order[0] as string);
+    }
+    // Each item misses the front 200 times with probability (4/5)^200, about 4e-20.
+    expect(firsts).toEqual(new Set(items));
+    expect(items).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

@@ -1,6 +1,6 @@
 // The runners end to end: real Vitest and Jest runs of the model solutions,
 // the starters and the sample learner mistakes in exercises/samples.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -121,6 +121,45 @@ describe('a live Vitest instance (watch mode)', () => {
       await runner.close();
     }
   });
+});
+
+describe('the projects of a live Vitest instance', () => {
+  it(
+    'have neutral names and are dealt the variants afresh on every run',
+    async () => {
+      const runner = new VitestRunner();
+      const dir = join(ws.dir, 'probe');
+      const log = join(dir, 'served.log');
+      const file = join(dir, 'probe.test.ts');
+      await mkdir(dir, { recursive: true });
+      // Logs which project was served the wheat (the only Salary with #withBonus).
+      await writeFile(
+        file,
+        [
+          "import { appendFileSync } from 'node:fs';",
+          "import { it } from 'vitest';",
+          "import { Salary } from '../../src/domain/salary.ts';",
+          "it('logs', ({ task }) => {",
+          "  const wheat = Salary.prototype.calculationSalary.toString().includes('#withBonus');",
+          `  if (wheat) appendFileSync(${JSON.stringify(log)}, task.file.projectName + '\\n');`,
+          '});',
+          '',
+        ].join('\n'),
+      );
+      const jobs = [{ file, variants: variantsOf(exerciseById('sinon-stub')) }];
+      try {
+        for (let run = 0; run < 6; run++) await runner.run(jobs);
+      } finally {
+        await runner.close();
+      }
+      const slots = (await readFile(log, 'utf8')).trim().split('\n');
+      expect(slots).toHaveLength(6);
+      for (const name of slots) expect(name).toMatch(/^[0-9a-f]{8}$/);
+      // Five projects: the same one six times in a row happens once in 3125 runs of this test.
+      expect(new Set(slots).size).toBeGreaterThan(1);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('Jest runner (call-args: two chaffs)', () => {
