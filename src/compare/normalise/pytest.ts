@@ -1,5 +1,5 @@
 /**
- * pytest (which also runs the unittest-style references): outcomes from its
+ * pytest (the pytest-style references; unittest ones run under unittest): outcomes from its
  * JUnit XML (`-o junit_family=xunit1`, which adds `file` and `line`), verbatim
  * output from `pytest -v`: the test's own result line plus the failure text
  * pytest puts in the XML (the same text as its FAILURES section).
