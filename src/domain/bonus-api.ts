@@ -6,7 +6,12 @@
  * @module
  */
 
-/** Where the client looks when neither an option nor `BONUS_API_URL` is given. */
+/**
+ * Where the client looks when neither an option nor `BONUS_API_URL` is given.
+ *
+ * >>> DEFAULT_BONUS_API_URL
+ * 'http://127.0.0.1:8080'
+ */
 export const DEFAULT_BONUS_API_URL = 'http://127.0.0.1:8080';
 
 /** How long a request may take before it is aborted, in milliseconds. */
@@ -65,8 +70,9 @@ const REFUSED_CODES = new Set(['ECONNREFUSED']);
  * error comes from another realm, so look at codes, never at `instanceof`.
  */
 function isConnectionRefused(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
-  return REFUSED_CODES.has(String(e?.cause?.code)) || REFUSED_CODES.has(String(e?.code));
+  // fetch rejects with an Error (or a DOMException), never with null.
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return REFUSED_CODES.has(String(e.cause?.code)) || REFUSED_CODES.has(String(e.code));
 }
 
 /**
@@ -97,6 +103,14 @@ export class ThirdPartyBonusRestApi implements BonusSource {
    * Traceback (most recent call last):
    * BonusApiError: HTTP 404 Not Found from http://127.0.0.1:.../bonus?year=1999
    * >>> await server.close()
+   *
+   * Where nothing listens, the connection is refused:
+   *
+   * >>> const gone = await startBonusServer({ port: 0 })
+   * >>> await gone.close()
+   * >>> await new ThirdPartyBonusRestApi({ baseUrl: gone.url }).bonusPrice(2017) // doctest: +ELLIPSIS
+   * Traceback (most recent call last):
+   * ConnectionRefusedError: connection refused: http://127.0.0.1:.../bonus?year=2017
    */
   async bonusPrice(year: number): Promise<number> {
     const url = `${this.baseUrl}/bonus?year=${encodeURIComponent(String(year))}`;
@@ -143,6 +157,9 @@ export class ThirdPartyBonusRestApi implements BonusSource {
  * >>> parsePrice('{"year": 2017}', '/bonus', 200)
  * Traceback (most recent call last):
  * BonusApiError: response from /bonus has no numeric "price": {"year": 2017}
+ * >>> parsePrice('<h1>Bad Gateway</h1>', '/bonus', 200)
+ * Traceback (most recent call last):
+ * BonusApiError: malformed JSON from /bonus: <h1>Bad Gateway</h1>
  */
 export function parsePrice(body: string, url: string, status: number): number {
   let data: unknown;
@@ -154,11 +171,12 @@ export function parsePrice(body: string, url: string, status: number): number {
     });
   }
   const price = (data as { price?: unknown } | null)?.price;
-  if (typeof price !== 'number' || !Number.isFinite(price)) {
+  // Number.isFinite does not coerce: it is false for every non-number ("1" included).
+  if (!Number.isFinite(price)) {
     throw new BonusApiError(
       `response from ${url} has no numeric "price": ${body.slice(0, 80)}`,
       status,
     );
   }
-  return price;
+  return price as number;
 }

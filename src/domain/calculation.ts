@@ -12,11 +12,12 @@
  */
 
 function requireFiniteNumber(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  // Number.isFinite does not coerce: it is false for every non-number.
+  if (!Number.isFinite(value)) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
     throw new TypeError(`${name} must be a finite number, got ${typeof value} ${shown}`);
   }
-  return value;
+  return value as number;
 }
 
 /** A calculator with one operation, as in the course. */

@@ -27,10 +27,11 @@ function isConnectionRefusedError(err: unknown): boolean {
 /**
  * Base pay plus the year's bonus.
  *
- * >>> const s = new Salary({ base: 100, year: 2017, bonusApi: { bonusPrice: async () => 1 } })
+ * >>> const s = new Salary({ base: 200, year: 2018, bonusApi: { bonusPrice: async () => 1 } })
  * >>> await s.calculationSalary()
- * 101
- * >>> [s.base, s.year]
+ * 201
+ * >>> const byDefault = new Salary()
+ * >>> [byDefault.base, byDefault.year]
  * [ 100, 2017 ]
  */
 export class Salary {
@@ -50,6 +51,21 @@ export class Salary {
    *
    * >>> const refused = { bonusPrice: async () => { throw new ConnectionRefusedError('x') } }
    * >>> await new Salary({ bonusApi: refused }).calculationSalary()
+   * 100
+   *
+   * The same with the real client: an error answer (404, no bonus table for
+   * 1999) goes through; a service that is not there means a bonus of 0.
+   *
+   * >>> const { startBonusServer } = await import('./bonus-server.ts')
+   * >>> const server = await startBonusServer({ port: 0 })
+   * >>> const api = new ThirdPartyBonusRestApi({ baseUrl: server.url })
+   * >>> await new Salary({ year: 1999, bonusApi: api }).calculationSalary() // doctest: +ELLIPSIS
+   * Traceback (most recent call last):
+   * BonusApiError: HTTP 404 Not Found from http://127.0.0.1:.../bonus?year=1999
+   * >>> await server.close()
+   * >>> const gone = await startBonusServer({ port: 0 })
+   * >>> await gone.close()
+   * >>> await new Salary({ bonusApi: new ThirdPartyBonusRestApi({ baseUrl: gone.url }) }).calculationSalary()
    * 100
    */
   async calculationSalary(): Promise<number> {

@@ -38,6 +38,20 @@ describe('HTTP: nock answers GET /bonus', () => {
     expect(await salaryFor(2017).calculationSalary()).toBe(101);
   });
 
+  test('with no base URL and no BONUS_API_URL the client asks http://127.0.0.1:8080', async () => {
+    // The literal address, not the exported constant: a test that compares the
+    // code with itself cannot notice the constant going wrong.
+    vi.stubEnv('BONUS_API_URL', undefined);
+    nock('http://127.0.0.1:8080').get('/bonus').query({ year: '2017' }).reply(200, { price: 7 });
+    expect(await new ThirdPartyBonusRestApi().bonusPrice(2017)).toBe(7);
+  });
+
+  test('trailing slashes on the base URL are dropped', async () => {
+    const api = new ThirdPartyBonusRestApi({ baseUrl: `${BASE}///` });
+    bonusApi().get('/bonus').query({ year: '2017' }).reply(200, { price: 1 });
+    expect(await api.bonusPrice(2017)).toBe(1);
+  });
+
   test('a request for another year does not match the interceptor', async () => {
     const scope = nock(BASE).get('/bonus').query({ year: '2017' }).reply(200, { price: 1 });
     await expect(salaryFor(2018).calculationSalary()).rejects.toThrow(/No match for request/);
@@ -61,6 +75,20 @@ describe('HTTP: nock answers GET /bonus', () => {
     expect(await new Salary({ bonusApi: closed }).calculationSalary()).toBe(100);
   });
 
+  test('a refused connection names the URL and keeps the socket error as its cause', async () => {
+    bonusApi()
+      .get('/bonus')
+      .query(true)
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    await expect(
+      new ThirdPartyBonusRestApi({ baseUrl: BASE }).bonusPrice(2017),
+    ).rejects.toMatchObject({
+      name: 'ConnectionRefusedError',
+      message: `connection refused: ${BASE}/bonus?year=2017`,
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+    });
+  });
+
   test('a non-2xx answer is a BonusApiError that the salary lets through', async () => {
     bonusApi().get('/bonus').query(true).reply(503, { error: 'maintenance' });
     const error = await salaryFor(2017)
@@ -78,6 +106,8 @@ describe('HTTP: nock answers GET /bonus', () => {
       name: 'BonusApiError',
       status: 200,
       message: `malformed JSON from ${BASE}/bonus?year=2017: {"price": 1`,
+      // The parser's own error stays reachable for whoever debugs it.
+      cause: expect.objectContaining({ name: 'SyntaxError' }),
     });
   });
 
@@ -89,6 +119,18 @@ describe('HTTP: nock answers GET /bonus', () => {
         `has no numeric "price": ${body}`,
       );
     }
+  });
+
+  test('a long body is cut to its first 80 characters in the message', async () => {
+    const long = 'x'.repeat(200);
+    bonusApi().get('/bonus').query(true).reply(200, long);
+    await expect(salaryFor(2017).calculationSalary()).rejects.toThrow(
+      /malformed JSON from .*: x{80}$/,
+    );
+    bonusApi().get('/bonus').query(true).reply(200, { note: long });
+    await expect(salaryFor(2017).calculationSalary()).rejects.toThrow(
+      /has no numeric "price": \{"note":"x{71}$/,
+    );
   });
 
   test('a slow answer hits the client timeout without real waiting', async () => {
@@ -103,6 +145,16 @@ describe('HTTP: nock answers GET /bonus', () => {
     const error = await pending;
     expect(error).toBeInstanceOf(BonusApiError);
     expect((error as Error).message).toBe(`timed out after 50 ms: ${BASE}/bonus?year=2017`);
+    // What fetch rejected with when the client aborted it.
+    expect((error as Error).cause).toMatchObject({ name: 'AbortError' });
+  });
+
+  test('the client clears its timer once the answer is in', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    bonusApi().get('/bonus').query(true).reply(200, { price: 1 });
+    expect(await salaryFor(2017, 50).calculationSalary()).toBe(101);
+    // A timer left behind would abort nothing, but would keep the process alive.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   test('an answer that arrives as the timer fires keeps its own error', async () => {

@@ -39,6 +39,13 @@ describe('a side effect that throws', () => {
     vi.spyOn(prototype, 'bonusPrice').mockRejectedValue(new RangeError('no bonus table'));
     await expect(new Salary({ year: 2017 }).calculationSalary()).rejects.toThrow(RangeError);
   });
+
+  test('a rejection with no reason at all is passed on as it is', async () => {
+    // Unlike Python's raise, a promise can reject with anything: here undefined,
+    // what mockRejectedValue() gives when its argument is forgotten.
+    vi.spyOn(prototype, 'bonusPrice').mockRejectedValue(undefined);
+    await expect(new Salary({ year: 2017 }).calculationSalary()).rejects.toBeUndefined();
+  });
 });
 
 describe('a side effect that is a sequence', () => {
