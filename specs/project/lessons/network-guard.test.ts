@@ -245,12 +245,14 @@ describe('net, tls, http2 and fetch connect through Socket#connect', () => {
 });
 
 describe('dns', () => {
+  type Answer = (...args: unknown[]) => void;
+
   /** dns.lookup stubbed: it answers `address` for any name. */
   function stubLookup(address = '127.0.0.1'): MockInstance {
     return vi
       .spyOn(dns, 'lookup')
-      .mockImplementation(((_host: string, _options: unknown, callback: dns.LookupOneOptions) =>
-        (callback as unknown as (...a: unknown[]) => void)(null, address, 4)) as never);
+      .mockImplementation(((_host: string, _options: unknown, callback: Answer) =>
+        callback(null, address, 4)) as never);
   }
 
   function lookupOf(host: string): Promise<unknown[]> {
@@ -485,7 +487,9 @@ describe('dgram', () => {
 describe('install and uninstall', () => {
   test('a second install changes nothing; uninstall puts every original back', () => {
     const connect = stubConnect();
-    const originals = [dns.lookup, dns.promises.resolve4, dgram.Socket.prototype.send];
+    const { lookup } = dns;
+    const { resolve4 } = dns.promises;
+    const { send } = dgram.Socket.prototype;
     const first = installNetworkGuard();
     const guarded = net.Socket.prototype.connect;
     const second = installNetworkGuard();
@@ -495,14 +499,18 @@ describe('install and uninstall', () => {
     first();
     expect(isNetworkGuardInstalled()).toBe(false);
     expect(net.Socket.prototype.connect).toBe(connect);
-    expect([dns.lookup, dns.promises.resolve4, dgram.Socket.prototype.send]).toEqual(originals);
+    expect(dns.lookup).toBe(lookup);
+    expect(dns.promises.resolve4).toBe(resolve4);
+    expect(dgram.Socket.prototype.send).toBe(send);
   });
 
   test('isNetworkGuardInstalled notices an entry point replaced under it', () => {
     guard();
     expect(isNetworkGuardInstalled()).toBe(true);
-    stubConnect();
+    const over = stubConnect();
     expect(isNetworkGuardInstalled()).toBe(false);
+    // Off again before uninstalling, or restoring it would put the guard back.
+    over.mockRestore();
   });
 });
 
