@@ -3,8 +3,16 @@
  * answers `{"year": 2017, "price": 1}` from `fixtures/bonus/bonuses.json`.
  * Bad input gets a 4xx JSON answer; nothing a client sends makes it crash.
  *
+ * The request target must be in origin-form (RFC 9112 §3.2.1): a path that
+ * starts with `/`, then an optional `?query`. Any other form (`http://host/x`,
+ * `host:80`, `*`) is a 400. Odd paths such as `//`, `//a:b@` or `//[` are
+ * paths like any other: a 404, as only `/bonus` is served (dot segments are
+ * resolved first, as in any URL). A request Node cannot parse as HTTP gets
+ * Node's own bare answer, `400 Bad Request`, and the connection is closed.
+ *
  * @module
  */
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import bonusData from '../../fixtures/bonus/bonuses.json' with { type: 'json' };
@@ -48,13 +56,27 @@ interface Answer {
  * 400
  * >>> answer('POST', '/bonus?year=2017', BONUSES).headers
  * { Allow: 'GET, HEAD' }
+ * >>> answer('GET', 'http://localhost/bonus?year=2017', BONUSES).status
+ * 400
+ * >>> answer('GET', '//', BONUSES)
+ * { status: 404, body: { error: 'no such path: //' } }
  */
 export function answer(
   method: string,
-  rawUrl: string,
+  target: string,
   bonuses: ReadonlyMap<number, number>,
 ): Answer {
-  const url = new URL(rawUrl, 'http://bonus.invalid');
+  if (!target.startsWith('/')) {
+    return {
+      status: 400,
+      body: {
+        error: `the request target must be a path such as /bonus, got ${JSON.stringify(target)}`,
+      },
+    };
+  }
+  // Appended to a fixed origin, not resolved against it: resolving `//x` would read
+  // `x` as a host, and a bad host throws. After the origin's `/`, parsing cannot fail.
+  const url = new URL(`http://bonus.invalid${target}`);
   if (url.pathname !== '/bonus') {
     return { status: 404, body: { error: `no such path: ${url.pathname}` } };
   }
@@ -96,7 +118,8 @@ function respond(req: IncomingMessage, res: ServerResponse, bonuses: ReadonlyMap
     'Content-Length': Buffer.byteLength(json),
     ...headers,
   });
-  res.end(req.method === 'HEAD' ? undefined : json);
+  // Node leaves the body out of an answer to HEAD by itself.
+  res.end(json);
 }
 
 /** Start the service; resolves once it listens. */
@@ -106,18 +129,9 @@ export async function startBonusServer(
   const bonuses = options.bonuses ?? BONUSES;
   const host = options.host ?? '127.0.0.1';
   const server: Server = createServer((req, res) => respond(req, res, bonuses));
-  // A malformed request line must not take the process down.
-  server.on('clientError', (_err, socket) => {
-    /* v8 ignore else -- @preserve a socket the client already tore down needs no answer */
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(options.port ?? 0, host);
+  // Rejects with the listen error (a busy port), if there is one.
+  await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

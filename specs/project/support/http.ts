@@ -1,7 +1,8 @@
 /** Loopback HTTP helpers for the project's own tests. */
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
+import { text } from 'node:stream/consumers';
 
 export interface TestServer {
   url: string;
@@ -30,4 +31,27 @@ export async function closedPortUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * Send `target` as the request target exactly as given (fetch would normalise
+ * `//` or refuse `http://[`), and read the answer.
+ */
+export function requestTarget(url: string, target: string, method = 'GET'): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { path: target, method, agent: false }, (res) => {
+      text(res).then(
+        (body) => resolve({ status: Number(res.statusCode), headers: res.headers, body }),
+        reject,
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
