@@ -46,6 +46,17 @@ describe('the real bonus service', () => {
 
 describe('the bonus service answers every request', () => {
   const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  /** All of an answer a client relies on: status, type and JSON body. */
+  const read = async (response: Response) => ({
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: await response.json(),
+  });
+  const jsonError = (status: number, error: string) => ({
+    status,
+    type: 'application/json; charset=utf-8',
+    body: { error },
+  });
 
   test('an unknown year is a 404 and a client error', async () => {
     const api = new ThirdPartyBonusRestApi({ baseUrl: server.url });
@@ -55,28 +66,34 @@ describe('the bonus service answers every request', () => {
     });
   });
 
-  test('a bad or missing year is a 400', async () => {
-    for (const query of ['?year=abc', '?year=1800', '?year=2017&year=2018', '']) {
-      const response = await get(`/bonus${query}`);
-      expect([query, response.status]).toEqual([query, 400]);
-    }
+  // The year pattern is anchored at both ends: x2017 and 2017x are not years.
+  test.each([
+    ['?year=abc', '"year" must be an integer, got "abc"'],
+    ['?year=x2017', '"year" must be an integer, got "x2017"'],
+    ['?year=2017x', '"year" must be an integer, got "2017x"'],
+    ['?year=1800', '"year" must be between 1900 and 2100'],
+    ['?year=2017&year=2018', 'give exactly one "year" query parameter'],
+    ['', 'give exactly one "year" query parameter'],
+  ])('/bonus%s is a 400 that says what is wrong', async (query, error) => {
+    expect(await read(await get(`/bonus${query}`))).toEqual(jsonError(400, error));
   });
 
   test('another path is a 404', async () => {
-    const response = await get('/salary?year=2017');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'no such path: /salary' });
+    expect(await read(await get('/salary?year=2017'))).toEqual(
+      jsonError(404, 'no such path: /salary'),
+    );
   });
 
   test('another method is a 405 that names the allowed ones', async () => {
     const response = await get('/bonus?year=2017', { method: 'POST' });
-    expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(await read(response)).toEqual(jsonError(405, 'method POST not allowed'));
   });
 
   test('HEAD has the headers of GET and no body', async () => {
     const response = await get('/bonus?year=2017', { method: 'HEAD' });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-length')).toBe(
       String(JSON.stringify({ year: 2017, price: 1 }).length),
     );
