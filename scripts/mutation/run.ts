@@ -2,11 +2,12 @@
  * `npm run mutation [-- SUITE...] [--concurrency N]`: one StrykerJS run per
  * suite (jest, vitest, tsdoctest, project; all by default), each writing its
  * HTML and JSON reports under reports/mutation/<suite>/, then one table of the
- * scores side by side and reports/mutation/summary.json for `npm start`.
+ * scores side by side and reports/mutation/summary.json for `npm start`
+ * (suites not run this time keep their last score there).
  * Exits 1 when a suite's score is under its break threshold (StrykerJS's own
  * verdict) or a suite could not run, 2 on a usage error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
@@ -21,11 +22,11 @@ import {
   strykerOptions,
 } from './config.ts';
 import {
+  mergeSummary,
   renderTable,
   type StrykerReport,
   type SuiteOutcome,
   scoreReport,
-  summary,
 } from './summary.ts';
 
 function usage(message: string): never {
@@ -98,8 +99,14 @@ async function main(): Promise<void> {
   const scores = Object.fromEntries(
     outcomes.flatMap((o) => ('score' in o ? [[o.suite, o.score] as const] : [])),
   );
+  const before = existsSync(MUTATION_SUMMARY_FILE)
+    ? readFileSync(MUTATION_SUMMARY_FILE, 'utf8')
+    : undefined;
   mkdirSync(path.dirname(MUTATION_SUMMARY_FILE), { recursive: true });
-  writeFileSync(MUTATION_SUMMARY_FILE, `${JSON.stringify(summary(scores), null, 2)}\n`);
+  writeFileSync(
+    MUTATION_SUMMARY_FILE,
+    `${JSON.stringify(mergeSummary(before, suites, scores), null, 2)}\n`,
+  );
 
   process.stdout.write(`\nMutation scores (StrykerJS)\n${renderTable(outcomes, colors)}\n`);
   process.stdout.write(

@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { createColors } from 'picocolors';
 import {
+  isMutationScore,
   MUTATION_SUMMARY_VERSION,
   type MutationScore,
   type MutationSummary,
@@ -47,6 +48,32 @@ export function scoreReport(
 
 export function summary(suites: Record<string, MutationScore>, now = new Date()): MutationSummary {
   return { version: MUTATION_SUMMARY_VERSION, generatedAt: now.toISOString(), suites };
+}
+
+/**
+ * The summary after a run of some suites: their new scores, the other suites'
+ * scores from the summary before (a suite that ran and failed to finish
+ * loses its old score rather than keep a stale one).
+ */
+export function mergeSummary(
+  before: string | undefined,
+  ran: readonly string[],
+  scores: Record<string, MutationScore>,
+  now = new Date(),
+): MutationSummary {
+  let old: Partial<MutationSummary> = {};
+  try {
+    if (before !== undefined) old = JSON.parse(before);
+  } catch {
+    // Not JSON: nothing worth keeping.
+  }
+  const kept =
+    old.version === MUTATION_SUMMARY_VERSION && typeof old.suites === 'object' && old.suites
+      ? Object.entries(old.suites).filter(
+          ([suite, s]) => !ran.includes(suite) && isMutationScore(s),
+        )
+      : [];
+  return summary({ ...Object.fromEntries(kept), ...scores }, now);
 }
 
 /** One row per suite; a suite that could not run shows why instead of numbers. */

@@ -17,7 +17,12 @@ import {
   SERVICE_TESTS,
   strykerOptions,
 } from '../../../scripts/mutation/config.ts';
-import { renderTable, scoreReport, summary } from '../../../scripts/mutation/summary.ts';
+import {
+  mergeSummary,
+  renderTable,
+  scoreReport,
+  summary,
+} from '../../../scripts/mutation/summary.ts';
 import { buildReport } from '../../../src/compare/build.ts';
 import { main } from '../../../src/compare/main.ts';
 import type { CompareReport, MutationScore } from '../../../src/compare/model.ts';
@@ -128,6 +133,14 @@ describe('the summary npm run mutation writes', () => {
     });
     expect(readMutation(root)).toMatchObject({ columns: { jest: score() } });
     expect(readMutation(root)).not.toHaveProperty('columns.vitest');
+  });
+
+  test('a run of some suites keeps the others, and drops a suite that ran but did not finish', () => {
+    const before = JSON.stringify(summary({ jest: score(), vitest: score(), tsdoctest: score() }));
+    const after = mergeSummary(before, ['vitest', 'tsdoctest'], { vitest: score({ killed: 1 }) });
+    expect(after.suites).toEqual({ jest: score(), vitest: score({ killed: 1 }) });
+    expect(mergeSummary('{ not json', ['jest'], {}).suites).toEqual({});
+    expect(mergeSummary(undefined, [], { jest: score() }).suites).toEqual({ jest: score() });
   });
 
   test('the table names every count, and a suite that could not run says why', () => {
