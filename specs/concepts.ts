@@ -11,8 +11,11 @@ export type Framework = 'jest' | 'vitest' | 'tsdoctest';
 /** The Python framework of the reference test. */
 export type PythonFramework = 'unittest' | 'pytest' | 'doctest';
 
+/** The parts of the course, in the course's order. */
+export const LESSONS = ['doctest', 'unittest', 'pytest', 'coverage', 'mock', 'http'] as const;
+
 /** Which part of the course a concept belongs to. */
-export type Lesson = 'doctest' | 'unittest' | 'pytest' | 'coverage' | 'mock' | 'http';
+export type Lesson = (typeof LESSONS)[number];
 
 /**
  * What a cell is expected to report. `fail` is only for the deliberate
