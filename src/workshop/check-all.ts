@@ -6,6 +6,7 @@
 import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';
 import { HostedRunner } from './hosted-runner.ts';
 import type { Exercise, WorkshopFramework } from './types.ts';
+import { unawaitedIn } from './unawaited.ts';
 import { judge, type Verdict } from './verify.ts';
 
 export interface ExerciseCheck {
@@ -36,9 +37,10 @@ export async function checkAll(
         ];
       });
       const outcomes = await runner.run(jobs);
+      const unawaited = await Promise.all(jobs.map((job) => unawaitedIn(job.file)));
       group.forEach((exercise, i) => {
-        const solution = judge(exercise, outcomes[2 * i] ?? []);
-        const starter = judge(exercise, outcomes[2 * i + 1] ?? []);
+        const solution = judge(exercise, outcomes[2 * i] ?? [], unawaited[2 * i]);
+        const starter = judge(exercise, outcomes[2 * i + 1] ?? [], unawaited[2 * i + 1]);
         const problems = [
           ...solution.reasons.map((r) => `solution rejected: ${r}`),
           ...(starter.accepted ? ['starter accepted: it must be rejected as it stands'] : []),

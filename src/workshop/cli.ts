@@ -137,6 +137,8 @@ export function buildProgram(options: WorkshopOptions = {}, io: CliIo = defaultI
             : await pick(workshop, id);
         const { verdict, report } = await workshop.verify(ex, opts.file);
         say(report);
+        // Only the learner's own copy counts as done.
+        if (verdict.accepted && !opts.file) say(await workshop.nextStep(ex));
         return verdict.accepted ? 0 : 1;
       }),
     );

@@ -80,6 +80,10 @@ export class JestRunner implements TestRunner {
       silent: true,
       reporters: [progressReporter],
       watchman: false,
+      // A turn of the event loop after each test, so a failure in a promise the
+      // test did not wait for fails that test; after the file's teardown it
+      // would be unhandled, and end this process.
+      waitForUnhandledRejections: true,
     };
     progress.listen(onProgress);
     const { results } = await runCLI(argv, [repoRoot]).finally(() => progress.listen(undefined));

@@ -5,6 +5,7 @@
  */
 import { chaffById, wheatById, wheats } from './catalogue.ts';
 import type { Exercise, VariantOutcome } from './types.ts';
+import { type Unawaited, unawaitedReason } from './unawaited.ts';
 
 export interface Verdict {
   accepted: boolean;
@@ -18,8 +19,26 @@ export interface Verdict {
   failedWheats: string[];
 }
 
-/** Judge one file's outcomes (real first, then the wheats and chaffs in any order). */
-export function judge(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
+/**
+ * Judge one file's outcomes (real first, then the wheats and chaffs in any
+ * order). An assertion the test does not wait for (`unawaited`, found in its
+ * source) rejects it whatever the runs said, and is named first.
+ */
+export function judge(
+  exercise: Exercise,
+  outcomes: VariantOutcome[],
+  unawaited: Unawaited[] = [],
+): Verdict {
+  const verdict = judgeRuns(exercise, outcomes);
+  if (unawaited.length === 0 || outcomes[0]?.status === 'error') return verdict;
+  return {
+    ...verdict,
+    accepted: false,
+    reasons: [...unawaited.map(unawaitedReason), ...verdict.reasons],
+  };
+}
+
+function judgeRuns(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
   const [real, ...others] = outcomes;
   const isWheat = (run: VariantOutcome) => wheats.some((w) => w.id === run.variant);
   const wheatRuns = others.filter(isWheat);

@@ -2,11 +2,13 @@
  * Watch mode: verify the current exercise on every save, move on when it is
  * accepted. Keys (raw mode on a TTY): h hint, n next, l list, r reset (then
  * y to confirm), q quit. Without a TTY the same commands come one per line
- * (`h` or `hint`, ...), and the end of input quits.
+ * (`h` or `hint`, ...); input that ends without a quit stops watching with
+ * one line on why, and exit code 2 (say, stdin from /dev/null or CI).
  */
 import { createInterface } from 'node:readline';
 import { type FSWatcher, watch as watchFiles } from 'chokidar';
 import pc from 'picocolors';
+import { EXIT_USAGE } from '../cli/usage.ts';
 import { exerciseById } from './catalogue.ts';
 import type { CliIo } from './cli.ts';
 import { saveState } from './state.ts';
@@ -31,10 +33,7 @@ const COMMANDS: Record<string, string> = {
   '\u0003': 'quit', // Ctrl-C in raw mode
 };
 
-export async function watch(
-  workshop: Workshop,
-  io: Pick<CliIo, 'stdin' | 'stdout'>,
-): Promise<number> {
+export async function watch(workshop: Workshop, io: CliIo): Promise<number> {
   const say = (text: string) => io.stdout.write(`${text}\n`);
   const state = await workshop.state();
   const first = state.current ? exerciseById(state.current) : await workshop.nextPending();
@@ -93,6 +92,10 @@ export async function watch(
   await moveTo(current, 'exercise');
   await verifyNow(current);
 
+  /** A quit was asked for (set at once: the input may end before it runs). */
+  let quitAsked = false;
+  /** The input ended without a quit. */
+  let inputEnded = false;
   await new Promise<void>((resolve) => {
     const tty = io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';
     const stop = () => {
@@ -104,6 +107,7 @@ export async function watch(
     };
     const handle = (input: string) => {
       const command = COMMANDS[input.trim().toLowerCase()] ?? COMMANDS[input];
+      if (command === 'quit') quitAsked = true;
       queue = queue.then(() => run(command, stop));
     };
     const onKey = (chunk: Buffer | string) => handle(String(chunk));
@@ -116,6 +120,7 @@ export async function watch(
       lines = createInterface({ input: io.stdin });
       lines.on('line', handle);
       lines.on('close', () => {
+        inputEnded = !quitAsked;
         queue = queue.then(stop);
       });
     }
@@ -151,5 +156,9 @@ export async function watch(
 
   await queue;
   await watcher?.close();
-  return 0;
+  if (!inputEnded) return 0;
+  io.stderr.write(
+    'workshop: watch stopped: its input ended, and it is not a terminal to read keys from (run it in a terminal, end the input with "q", or use "verify" to check once)\n',
+  );
+  return EXIT_USAGE;
 }

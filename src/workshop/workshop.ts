@@ -20,6 +20,7 @@ import {
 import { HostedRunner, TimeLimitError } from './hosted-runner.ts';
 import { loadState, markDone, saveState, type WorkshopState } from './state.ts';
 import type { Exercise, TestRunner, WorkshopFramework } from './types.ts';
+import { unawaitedIn } from './unawaited.ts';
 import { judge, stuck, type Verdict } from './verify.ts';
 
 export interface WorkshopOptions {
@@ -88,7 +89,9 @@ export class Workshop {
       const mark = done.includes(ex.id) ? pc.green('done   ') : pc.yellow('pending');
       const pointer = ex.id === current ? pc.cyan('›') : ' ';
       const number = String(i + 1).padStart(2);
-      return `${pointer}${number}. ${mark}  ${ex.id.padEnd(width)}  ${pc.dim(ex.framework.padEnd(6))}  ${ex.title}`;
+      const entry = `${pointer}${number}. ${mark}  ${ex.id.padEnd(width)}  ${pc.dim(ex.framework.padEnd(6))}  ${ex.title}`;
+      // Under the id: the learner's copy, made from the starter by verify or watch.
+      return `${entry}\n${' '.repeat(14)}${pc.dim(shown(this.fileOf(ex)))}`;
     });
     const count = exercises.filter((e) => done.includes(e.id)).length;
     return [...lines, '', progressBar(count, exercises.length)].join('\n');
@@ -108,10 +111,12 @@ export class Workshop {
     const runner = this.runner(ex.framework);
     const state = await this.state();
     const stateText = await readText(this.stateFile);
+    // Read before the run: the source judged is the source that ran.
+    const unawaited = await unawaitedIn(target);
     let verdict: Verdict;
     try {
       const [outcomes] = await runner.run([{ file: target, variants: variantsOf(ex) }]);
-      verdict = judge(ex, outcomes ?? []);
+      verdict = judge(ex, outcomes ?? [], unawaited);
     } catch (err) {
       if (!(err instanceof TimeLimitError)) throw err;
       verdict = stuck(err.limitMs);
@@ -133,6 +138,23 @@ export class Workshop {
       verdict,
       report: [...notes, formatVerdict(ex, shown(target), verdict)].join('\n'),
     };
+  }
+
+  /**
+   * What to do after `ex` was accepted: the next exercise not done, with its
+   * file and the command, or that all are done.
+   */
+  async nextStep(ex: Exercise): Promise<string> {
+    const next = await this.nextPending(ex.id);
+    if (!next) {
+      return pc.green(`all ${exercises.length} exercises done. Well caught!`);
+    }
+    const file = shown(this.fileOf(next));
+    const command = pc.bold(`npm run workshop -- verify ${next.id}`);
+    const how = (await exists(this.fileOf(next)))
+      ? `edit ${file}, then run ${command}`
+      : `run ${command}: it makes ${file} from the starter, for you to edit`;
+    return `${pc.cyan('next:')} ${next.id}: ${next.title}\n  ${how}`;
   }
 
   /** The next hint of the exercise (the last one again once all were shown). */

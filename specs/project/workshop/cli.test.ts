@@ -1,18 +1,20 @@
 // The workshop CLI in-process: a temporary workspace and state file, fake
 // stdin/stdout, and process.exit turned into an exception for usage errors.
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   exerciseById,
+  exercises,
   repoRoot,
   solutionPath,
   starterPath,
 } from '../../../src/workshop/catalogue.ts';
 import { buildProgram } from '../../../src/workshop/cli.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
+import { Workshop } from '../../../src/workshop/workshop.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
 
 const RUN_TIMEOUT = 120_000;
@@ -75,6 +77,18 @@ describe('list', () => {
     expect(out).toMatch(/ 1\. pending {2}return-value/);
     expect(out).toMatch(/14\. pending {2}fake-timers/);
     expect(out).toContain('[--------------------] 0/14 done');
+  });
+
+  it("shows each exercise's file, the learner's copy, under its id", async () => {
+    const { out } = await cli(['list']);
+    const lines = out.split('\n');
+    for (const ex of exercises) {
+      const entry = lines.findIndex((line) => line.includes(`  ${ex.id} `));
+      const file = relative(process.cwd(), learnerFile(ex.id));
+      expect(lines[entry + 1]).toBe(`${' '.repeat(14)}${file}`);
+      expect(lines[entry]?.indexOf(ex.id)).toBe(14);
+    }
+    expect(lines[1]).toMatch(/^ {14}workshop-test-\w+\/return-value\/salary\.test\.ts$/);
   });
 
   it('shows progress and the exercise in progress', async () => {
@@ -225,6 +239,11 @@ describe('verify', () => {
       expect(second.out).toMatch(/^accepted: .*return-value/);
       expect(second.out).toContain('caught: Salary forgets to await the bonus');
       expect((await loadState(ws.stateFile)).done).toEqual(['return-value']);
+      // What to do next: the next exercise, its command, and the copy it will make.
+      const copy = relative(process.cwd(), learnerFile('call-args'));
+      expect(second.out).toContain(
+        `next: call-args: ${exerciseById('call-args').title}\n  run npm run workshop -- verify call-args: it makes ${copy} from the starter, for you to edit\n`,
+      );
     },
     RUN_TIMEOUT,
   );
@@ -237,9 +256,29 @@ describe('verify', () => {
       expect(code).toBe(0);
       expect(out).toMatch(/^accepted: .*call-args\/solution\.test\.ts \(call-args\)/);
       expect((await loadState(ws.stateFile)).done).toEqual([]);
+      // Not the learner's copy, so nothing is done and there is no next step.
+      expect(out).not.toContain('next:');
     },
     RUN_TIMEOUT,
   );
+});
+
+describe('the next step after an accepted exercise', () => {
+  const nextStep = (id: string) =>
+    new Workshop({ workspace: ws.dir, stateFile: ws.stateFile }).nextStep(exerciseById(id));
+
+  it('names the next exercise not done, wrapping around, and its copy once made', async () => {
+    await saveState(ws.stateFile, { done: ['return-value', 'fake-timers'], hintsShown: {} });
+    await cli(['reset', 'call-args', '--yes']);
+    expect(stripAnsi(await nextStep('fake-timers'))).toBe(
+      `next: call-args: ${exerciseById('call-args').title}\n  edit ${relative(process.cwd(), learnerFile('call-args'))}, then run npm run workshop -- verify call-args`,
+    );
+  });
+
+  it('says when every exercise is done', async () => {
+    await saveState(ws.stateFile, { done: exercises.map((e) => e.id), hintsShown: {} });
+    expect(stripAnsi(await nextStep('fake-timers'))).toBe('all 14 exercises done. Well caught!');
+  });
 });
 
 describe('verify a test stuck in an endless loop', () => {

@@ -53,7 +53,7 @@ async function solveAndQuit(
   await copyFile(solutionPath(exerciseById(id)), file);
   await screen.waitFor(/next: /, mark);
   expect(screen.text.slice(mark)).toMatch(new RegExp(`accepted: .*${id}`));
-  session.stdin.end();
+  session.stdin.end('q\n');
   await expect(session.done).resolves.toBe(0);
 }
 
@@ -75,7 +75,8 @@ describe('watch mode', () => {
       await saveState(ws.stateFile, { done: [], hintsShown: {}, current: 'side-effect-function' });
       const stdin = new PassThrough();
       const screen = new Screen();
-      const done = watch(workshop, { stdin, stdout: screen.stream });
+      const errors = new Screen();
+      const done = watch(workshop, { stdin, stdout: screen.stream, stderr: errors.stream });
 
       await screen.waitFor(/rejected: .*side-effect-function/, 0);
       expect(screen.text).toContain('exercise: side-effect-function: A stand-in that computes');
@@ -105,8 +106,9 @@ describe('watch mode', () => {
       await command('n', /next: side-effect-sequence/);
       await command('r', /reset side-effect-sequence to the starter.*press y/);
       await command('y', /side-effect-sequence\/salary\.test\.ts is the starter again/);
-      stdin.end(); // the end of input quits, like q
+      stdin.end('q\n'); // q, then the end of input: a quit, not a stop
       await expect(done).resolves.toBe(0);
+      expect(errors.text).toBe('');
     },
     RUN_TIMEOUT,
   );
@@ -120,7 +122,7 @@ describe('watch mode', () => {
         setRawMode: vi.fn(),
       });
       const screen = new Screen();
-      const done = watch(workshop, { stdin, stdout: screen.stream });
+      const done = watch(workshop, { stdin, stdout: screen.stream, stderr: new PassThrough() });
       await screen.waitFor(/rejected: .*return-value/, 0);
       const hint = screen.waitFor(/hint 1\/3 for return-value/);
       stdin.write('h');
@@ -151,7 +153,7 @@ describe('watch mode', () => {
         );
         const stdin = new PassThrough();
         const screen = new Screen();
-        const done = watch(impatient, { stdin, stdout: screen.stream });
+        const done = watch(impatient, { stdin, stdout: screen.stream, stderr: new PassThrough() });
         await screen.waitFor(/did not finish: nothing happened for 4 s.*endless loop/, 0);
 
         await solveAndQuit(screen, impatient.fileOf(ex), ex.id, { stdin, done });
@@ -172,7 +174,7 @@ describe('watch mode', () => {
       );
       const stdin = new PassThrough();
       const screen = new Screen();
-      const done = watch(workshop, { stdin, stdout: screen.stream });
+      const done = watch(workshop, { stdin, stdout: screen.stream, stderr: new PassThrough() });
       await screen.waitFor(
         /could not verify return-value: the test runner process ended early \(SIGSEGV\); save again to retry/,
         0,
@@ -183,11 +185,49 @@ describe('watch mode', () => {
     RUN_TIMEOUT,
   );
 
+  describe('without a terminal', () => {
+    const rejected = {
+      verdict: { accepted: false, reasons: ['x'], killed: [], survived: [], failedWheats: [] },
+      report: 'rejected: stand-in verdict',
+    };
+
+    it('says why it stopped when its input ends without a quit, and exits 2', async () => {
+      await saveState(ws.stateFile, { done: [], hintsShown: {}, current: 'return-value' });
+      vi.spyOn(workshop, 'verify').mockResolvedValue(rejected);
+      const screen = new Screen();
+      const errors = new Screen();
+      const stdin = new PassThrough();
+      const done = watch(workshop, { stdin, stdout: screen.stream, stderr: errors.stream });
+      await screen.waitFor(/rejected: stand-in verdict/, 0);
+      stdin.end();
+      await expect(done).resolves.toBe(2);
+      expect(errors.text).toBe(
+        'workshop: watch stopped: its input ended, and it is not a terminal to read keys from (run it in a terminal, end the input with "q", or use "verify" to check once)\n',
+      );
+    });
+
+    it('a q that arrives with the end of input is a quit (exit 0, nothing on stderr)', async () => {
+      await saveState(ws.stateFile, { done: [], hintsShown: {}, current: 'return-value' });
+      vi.spyOn(workshop, 'verify').mockResolvedValue(rejected);
+      const errors = new Screen();
+      const stdin = new PassThrough();
+      stdin.end('q\n');
+      await expect(
+        watch(workshop, { stdin, stdout: new Screen().stream, stderr: errors.stream }),
+      ).resolves.toBe(0);
+      expect(errors.text).toBe('');
+    });
+  });
+
   it('says so when every exercise is done', async () => {
     await saveState(ws.stateFile, { done: exercises.map((e) => e.id), hintsShown: {} });
     const screen = new Screen();
     await expect(
-      watch(workshop, { stdin: new PassThrough(), stdout: screen.stream }),
+      watch(workshop, {
+        stdin: new PassThrough(),
+        stdout: screen.stream,
+        stderr: new PassThrough(),
+      }),
     ).resolves.toBe(0);
     expect(screen.text).toMatch(/every exercise is done/);
   });
