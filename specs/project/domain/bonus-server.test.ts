@@ -12,10 +12,6 @@ import { requestTarget } from '../support/http.ts';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 let server: RunningBonusServer;
-beforeAll(async () => {
-  server = await startBonusServer({ port: 0 });
-});
-afterAll(() => server.close());
 
 async function get(path: string, init?: RequestInit) {
   const res = await fetch(`${server.url}${path}`, init);
@@ -33,6 +29,13 @@ async function get(path: string, init?: RequestInit) {
 const failure = (status: number, error: string) => ({ status, type: JSON_TYPE, json: { error } });
 
 describe('the bonus service', () => {
+  // Hooks inside the describe: a hook that throws fails this suite, which Stryker's
+  // Vitest runner counts; a file-level hook's failure it would miss.
+  beforeAll(async () => {
+    server = await startBonusServer({ port: 0 });
+  });
+  afterAll(() => server.close());
+
   test('listens on an ephemeral loopback port', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.port).toBeGreaterThan(0);
@@ -151,9 +154,14 @@ describe('startBonusServer', () => {
   });
 
   test('rejects when the port is taken', async () => {
-    await expect(startBonusServer({ port: server.port })).rejects.toMatchObject({
-      code: 'EADDRINUSE',
-    });
+    const own = await startBonusServer();
+    try {
+      await expect(startBonusServer({ port: own.port })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
+    } finally {
+      await own.close();
+    }
   });
 
   test.skipIf(!HAS_IPV6_LOOPBACK)(ipv6Title('an IPv6 host is bracketed in the URL'), async () => {
