@@ -58,7 +58,7 @@ describe('the real service, over raw sockets', () => {
         expect(PROMISED).toContain(await statusOf(`${m} ${t} HTTP/1.1`));
         expect(await statusOf('GET /bonus?year=2017 HTTP/1.1')).toBe(200);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
