@@ -1,7 +1,8 @@
 /**
  * `npm run salary -- --year 2017 [--base 100] [--api URL]`: compute a salary.
  * With no API given anywhere, it starts the bonus service in-process on a
- * free port, so it works out of the box.
+ * free port, so it works out of the box. A year the service does not know
+ * (a 404) is reported with the service's own message and the years it lists.
  */
 import {
   BonusApiError,
@@ -10,6 +11,7 @@ import {
 } from '../domain/bonus-api.ts';
 import { startBonusServer } from '../domain/bonus-server.ts';
 import { Salary } from '../domain/salary.ts';
+import { printable } from './printable.ts';
 import { createProgram, finiteNumber, httpUrl, integerIn } from './usage.ts';
 
 const program = createProgram('salary', 'Base salary plus the bonus the bonus API reports.')
@@ -23,6 +25,35 @@ const program = createProgram('salary', 'Base salary plus the bonus the bonus AP
   .parse();
 
 const opts = program.opts<{ year: number; base: number; api?: string }>();
+
+/** What a service said in an error answer: `{"error": ..., "years": [...]}`, as far as it said it. */
+function serviceSaid(body: string | undefined): { error?: string; years?: number[] } {
+  let data: { error?: unknown; years?: unknown } | null;
+  try {
+    data = JSON.parse(body ?? '');
+  } catch {
+    return {};
+  }
+  return {
+    ...(typeof data?.error === 'string' ? { error: data.error } : {}),
+    ...(Array.isArray(data?.years) ? { years: data.years.filter(Number.isInteger) } : {}),
+  };
+}
+
+/** The failure in one line, after `salary: `. */
+function failure(err: unknown): string {
+  if (err instanceof BonusApiError && err.status === 404) {
+    const { error, years } = serviceSaid(err.body);
+    const known = years?.length ? `; known years: ${years.join(', ')}` : '';
+    return `no bonus for ${opts.year}: ${printable(error ?? err.message)}${known}`;
+  }
+  const cause = (err as Error).cause;
+  const message =
+    err instanceof BonusApiError || !cause
+      ? String((err as Error).message ?? err)
+      : `${(err as Error).message} (${(cause as Error).message ?? cause})`;
+  return `the bonus API failed: ${message}`;
+}
 const configured = opts.api ?? process.env.BONUS_API_URL;
 const embedded = configured ? undefined : await startBonusServer({ port: 0 });
 const baseUrl = configured ?? embedded?.url;
@@ -52,12 +83,7 @@ try {
   }
   console.log(`salary for ${opts.year}: ${total} (base ${opts.base} + bonus ${total - opts.base})`);
 } catch (err) {
-  const cause = (err as Error).cause;
-  const message =
-    err instanceof BonusApiError || !cause
-      ? String((err as Error).message ?? err)
-      : `${(err as Error).message} (${(cause as Error).message ?? cause})`;
-  console.error(`salary: the bonus API failed: ${message}`);
+  console.error(`salary: ${failure(err)}`);
   process.exitCode = 1;
 } finally {
   await embedded?.close();

@@ -33,6 +33,7 @@ export class ConnectionRefusedError extends Error {
 
 /**
  * The bonus service answered, but not with a usable bonus (or not in time).
+ * For an error status, `body` is what the service said.
  *
  * >>> const err = new BonusApiError('HTTP 500 Internal Server Error', 500)
  * >>> [err.name, err.status]
@@ -44,6 +45,7 @@ export class BonusApiError extends Error {
     message: string,
     readonly status?: number,
     options?: ErrorOptions,
+    readonly body?: string,
   ) {
     super(message, options);
   }
@@ -123,6 +125,8 @@ export class ThirdPartyBonusRestApi implements BonusSource {
         throw new BonusApiError(
           `HTTP ${response.status} ${response.statusText} from ${url}`,
           response.status,
+          undefined,
+          body,
         );
       }
       return parsePrice(body, url, response.status);

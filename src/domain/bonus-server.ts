@@ -39,6 +39,8 @@ export interface RunningBonusServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
   port: number;
+  /** The `node:http` server, for listeners such as a request log: the service prints nothing. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ interface Answer {
  * 400
  * >>> answer('GET', '//', BONUSES)
  * { status: 404, body: { error: 'no such path: //' } }
+ * >>> answer('GET', '/bonus?year=1999', new Map([[2016, 2], [2017, 1]])).body
+ * { error: 'no bonus known for 1999', years: [ 2016, 2017 ] }
  */
 export function answer(
   method: string,
@@ -105,7 +109,11 @@ export function answer(
   }
   const price = bonuses.get(year);
   if (price === undefined) {
-    return { status: 404, body: { error: `no bonus known for ${year}` } };
+    // The years it knows, so a client can say what to ask for instead.
+    return {
+      status: 404,
+      body: { error: `no bonus known for ${year}`, years: [...bonuses.keys()] },
+    };
   }
   return { status: 200, body: { year, price } };
 }
@@ -138,6 +146,7 @@ export async function startBonusServer(
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    server,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

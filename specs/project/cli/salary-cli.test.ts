@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { startBonusServer } from '../../../src/domain/bonus-server.ts';
-import { closedPortUrl } from '../support/http.ts';
+import { BONUSES, startBonusServer } from '../../../src/domain/bonus-server.ts';
+import { closedPortUrl, serve } from '../support/http.ts';
 
 const run = promisify(execFile);
 
@@ -51,10 +51,51 @@ describe('npm run salary', () => {
     expect(res.stdout).toContain('salary for 2017: 100 (base 100 + bonus 0)');
   });
 
-  test('an API error other than a refused connection fails with exit 1', async () => {
+  test('a year the service does not know: its message and the years it knows, exit 1', async () => {
     const res = await salary(['--year', '1999']);
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/^salary: the bonus API failed: HTTP 404 Not Found from /);
+    expect(res.stderr).toBe(
+      `salary: no bonus for 1999: no bonus known for 1999; known years: ${[...BONUSES.keys()].join(', ')}\n`,
+    );
+  });
+
+  /** `npm run salary` against a service that answers every request with `status` and `body`. */
+  async function against(status: number, body: string) {
+    const service = await serve((_req, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    try {
+      return await salary(['--api', service.url, '--year', '2017']);
+    } finally {
+      await service.close();
+    }
+  }
+
+  test.each([
+    ['with a message and no years', '{"error": "nope"}', 'nope'],
+    [
+      'whose years are not all years',
+      '{"error": "nope", "years": [2016, "x", 2.5, null, 2018]}',
+      'nope; known years: 2016, 2018',
+    ],
+    ['with an empty list of years', '{"error": "nope", "years": []}', 'nope'],
+    ['with control characters', '{"error": "no\\u001b[2J bonus\\u009b"}', 'no\\x1b[2J bonus\\x9b'],
+    ['that is not JSON', '<h1>Not Found</h1>', 'HTTP 404 Not Found from http://127.0.0.1:'],
+    ['that is JSON null', 'null', 'HTTP 404 Not Found from http://127.0.0.1:'],
+  ])("another service's 404 %s: what it said, as far as it said it", async (_what, body, said) => {
+    const res = await against(404, body);
+    expect(res.code).toBe(1);
+    expect(res.stderr.startsWith(`salary: no bonus for 2017: ${said}`)).toBe(true);
+    expect(res.stderr.split('\n')).toHaveLength(2); // one line
+  });
+
+  test('an API error other than a refused connection or a 404 fails with exit 1', async () => {
+    const res = await against(500, '{"error": "down"}');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(
+      /^salary: the bonus API failed: HTTP 500 Internal Server Error from http:\/\/127\.0\.0\.1:\d+\/bonus\?year=2017\n$/,
+    );
   });
 
   test.each([
