@@ -75,10 +75,10 @@ describe('the bonus service', () => {
     expect(await get(path)).toMatchObject(failure(400, error));
   });
 
-  test.each([1900, 2100])('%i is in range: a 404 when no bonus is known', async (year) => {
-    expect(await get(`/bonus?year=${year}`)).toMatchObject(
-      failure(404, `no bonus known for ${year}`),
-    );
+  test.each([1900, 2100])('%i is in range: a 404 that lists the known years', async (year) => {
+    const res = await get(`/bonus?year=${year}`);
+    expect(res).toMatchObject({ status: 404, type: JSON_TYPE });
+    expect(res.json).toEqual({ error: `no bonus known for ${year}`, years: [...BONUSES.keys()] });
   });
 
   test('broken percent-encoding is a 400, not a crash', async () => {
