@@ -1,47 +1,27 @@
 /**
  * `coverage/side-by-side.json`: line coverage of each framework and of their
  * union, per file and in total, and pytest-cov's figures for the Python domain. The side-by-side comparison report reads it,
- * so its shape is the `SideBySide` type below.
+ * so its shape, the `SideBySide` type, lives with its reader in src/compare/coverage.ts.
  */
 import type { Framework } from '../../specs/concepts.ts';
+import type {
+  CoverageColumn as Column,
+  LineSummary,
+  PythonCoverage,
+  SideBySide,
+} from '../../src/compare/coverage.ts';
 import type { FileLineHits, LineHits } from './line-hits.ts';
+
+export type {
+  CoverageColumn as Column,
+  LineSummary,
+  PythonColumn,
+  PythonCoverage,
+  SideBySide,
+} from '../../src/compare/coverage.ts';
 
 /** The frameworks in the order the reports show them. */
 export const FRAMEWORKS: readonly Framework[] = ['tsdoctest', 'jest', 'vitest'];
-
-export interface LineSummary {
-  /** Covered / executable lines in percent, two decimals; 100 when nothing is executable. */
-  linesPct: number;
-  linesCovered: number;
-  linesTotal: number;
-  /** Executable lines no test ran, ascending. */
-  uncoveredLines: number[];
-}
-
-export interface Column {
-  /** Repository-relative path → summary; a file the tool never saw is absent. */
-  files: Record<string, LineSummary>;
-  totals: LineSummary;
-}
-
-export interface SideBySide {
-  /** Bumped when the shape changes. */
-  version: 1;
-  /** Frameworks that produced coverage; a framework missing here did not run or wrote nothing. */
-  frameworks: Partial<Record<Framework, Column>>;
-  /** A line counts as covered when any framework above ran it. */
-  union: Column;
-  /** pytest-cov over the Python domain: beside the others, never in their union. */
-  python?: PythonCoverage;
-}
-
-export interface PythonColumn extends Column {
-  /** pytest-cov's own `--cov-report term-missing` table, as it printed it. */
-  table: string;
-}
-
-/** Measured, or why not (with how to install pytest-cov). */
-export type PythonCoverage = PythonColumn | { unavailable: string };
 
 export function percent(covered: number, total: number): number {
   return total === 0 ? 100 : Math.floor((covered / total) * 10_000) / 100;

@@ -6,26 +6,8 @@
  */
 import Table from 'cli-table3';
 import type { Framework } from '../../specs/concepts.ts';
+import { lineRanges } from '../../src/compare/coverage.ts';
 import { FRAMEWORKS, type LineSummary, type SideBySide } from './side-by-side.ts';
-
-/** `[1, 2, 3, 7, 9, 10]` → `1-3, 7, 9-10`. */
-export function lineRanges(lines: readonly number[]): string {
-  const ranges: string[] = [];
-  let start: number | undefined;
-  let prev: number | undefined;
-  for (const line of [...lines, Number.NaN]) {
-    if (prev !== undefined && line === prev + 1) {
-      prev = line;
-      continue;
-    }
-    if (start !== undefined && prev !== undefined) {
-      ranges.push(start === prev ? `${start}` : `${start}-${prev}`);
-    }
-    start = line;
-    prev = line;
-  }
-  return ranges.join(', ');
-}
 
 function cell(summary: LineSummary | undefined, withLines: boolean): string {
   if (!summary) return '-';

@@ -31,10 +31,29 @@ export interface Selection {
   columns: Column[];
 }
 
-/** The concepts a run covers: demos only with `--demo-failures`, one with `--only`. */
+/**
+ * The concepts `--only` and `--show` name: a concept by its id, or a section
+ * of the course by its lesson (its lessons, not its failure demos). Empty
+ * when the name is neither.
+ */
+export function conceptsNamed(all: Concept[], name: string): Concept[] {
+  const one = all.filter((c) => c.id === name);
+  return one.length > 0 ? one : all.filter((c) => c.lesson === name && !c.demo);
+}
+
+/** The concepts a run covers: demos only with `--demo-failures`, one concept or section with `--only`. */
 export function selectConcepts(all: Concept[], sel: Selection): Concept[] {
-  if (sel.only) return all.filter((c) => c.id === sel.only);
+  if (sel.only) return conceptsNamed(all, sel.only);
   return all.filter((c) => Boolean(c.demo) === sel.demoFailures);
+}
+
+/**
+ * The name of a run's reports (`.json` and `.html`): the full run is
+ * `compare`, and a narrower one goes beside it instead of over it.
+ */
+export function reportName(sel: Pick<Selection, 'demoFailures' | 'only'>): string {
+  if (sel.only) return `compare-only-${sel.only}`;
+  return sel.demoFailures ? 'compare-demo' : 'compare';
 }
 
 interface CellRef {

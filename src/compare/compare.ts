@@ -1,13 +1,14 @@
 /**
  * The comparison itself: pick the concepts, run every framework that has
  * files to run (concurrently, at most one per core), build the report and
- * write `compare.json` and `compare.html`.
+ * write it as JSON and HTML (`compare.json`, or beside it for a narrower run:
+ * see `reportName`).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Concept } from '../../specs/concepts.ts';
-import { buildReport, filesByRunner, type Selection, selectConcepts } from './build.ts';
+import { buildReport, filesByRunner, reportName, type Selection, selectConcepts } from './build.ts';
 import { readCoverage } from './coverage.ts';
 import type { CompareReport, RunResult } from './model.ts';
 import { readMutation } from './mutation.ts';
@@ -93,8 +94,15 @@ export async function compare(concepts: Concept[], opts: CompareOptions): Promis
   return report;
 }
 
+/** Where a report is written: `<outDir>/<name>.json` and `.html` (see `reportName`). */
+export function reportFiles(report: Pick<CompareReport, 'options'>, outDir: string) {
+  const base = path.join(outDir, reportName(report.options));
+  return { json: `${base}.json`, html: `${base}.html` };
+}
+
 export async function writeReports(report: CompareReport, outDir: string): Promise<void> {
+  const files = reportFiles(report, outDir);
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'compare.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(outDir, 'compare.html'), renderHtml(report));
+  await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(files.html, renderHtml(report));
 }

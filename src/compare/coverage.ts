@@ -1,12 +1,65 @@
 /**
  * Coverage of `src/domain/` per column, read from `coverage/side-by-side.json`
- * (written by `npm run coverage`; its shape is `SideBySide` in
- * scripts/coverage/side-by-side.ts). Without it the report says how to get it.
+ * (written by `npm run coverage`, scripts/coverage/side-by-side.ts; its shape
+ * is `SideBySide` below). Without it the report says how to get it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Column as CoverageColumn, SideBySide } from '../../scripts/coverage/side-by-side.ts';
+import type { Framework } from '../../specs/concepts.ts';
 import type { Column, ColumnCoverage, CompareReport } from './model.ts';
+
+export interface LineSummary {
+  /** Covered / executable lines in percent, two decimals; 100 when nothing is executable. */
+  linesPct: number;
+  linesCovered: number;
+  linesTotal: number;
+  /** Executable lines no test ran, ascending. */
+  uncoveredLines: number[];
+}
+
+export interface CoverageColumn {
+  /** Repository-relative path → summary; a file the tool never saw is absent. */
+  files: Record<string, LineSummary>;
+  totals: LineSummary;
+}
+
+export interface SideBySide {
+  /** Bumped when the shape changes. */
+  version: 1;
+  /** Frameworks that produced coverage; a framework missing here did not run or wrote nothing. */
+  frameworks: Partial<Record<Framework, CoverageColumn>>;
+  /** A line counts as covered when any framework above ran it. */
+  union: CoverageColumn;
+  /** pytest-cov over the Python domain: beside the others, never in their union. */
+  python?: PythonCoverage;
+}
+
+export interface PythonColumn extends CoverageColumn {
+  /** pytest-cov's own `--cov-report term-missing` table, as it printed it. */
+  table: string;
+}
+
+/** Measured, or why not (with how to install pytest-cov). */
+export type PythonCoverage = PythonColumn | { unavailable: string };
+
+/** `[1, 2, 3, 7, 9, 10]` → `1-3, 7, 9-10`. */
+export function lineRanges(lines: readonly number[]): string {
+  const ranges: string[] = [];
+  let start: number | undefined;
+  let prev: number | undefined;
+  for (const line of [...lines, Number.NaN]) {
+    if (prev !== undefined && line === prev + 1) {
+      prev = line;
+      continue;
+    }
+    if (start !== undefined && prev !== undefined) {
+      ranges.push(start === prev ? `${start}` : `${start}-${prev}`);
+    }
+    start = line;
+    prev = line;
+  }
+  return ranges.join(', ');
+}
 
 export const COVERAGE_FILE = 'coverage/side-by-side.json';
 const HINT = 'coverage: run npm run coverage';
@@ -15,7 +68,7 @@ function toColumn(c: CoverageColumn): ColumnCoverage {
   const files = Object.fromEntries(
     Object.entries(c.files).map(([file, s]) => [
       file,
-      { linesPct: s.linesPct, uncoveredLines: s.uncoveredLines.join(',') },
+      { linesPct: s.linesPct, uncoveredLines: lineRanges(s.uncoveredLines) },
     ]),
   );
   return { linesPct: c.totals.linesPct, files };

@@ -2,18 +2,27 @@
  * The comparison command: parse the options, run, print the table, write the
  * reports, and return the exit code (0 only when every cell has the outcome
  * the catalogue expects). `cli.ts` calls it with the real catalogue and streams.
+ *
+ * `--show` prints one concept (or a section) in detail from the reports
+ * already written, running it first when they are missing or stale; `--list`
+ * prints the ids.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { CommanderError, InvalidArgumentError } from 'commander';
+import { CommanderError, InvalidArgumentError, Option } from 'commander';
+import leven from 'leven';
 import { createColors } from 'picocolors';
-import type { Concept } from '../../specs/concepts.ts';
+import { type Concept, LESSONS } from '../../specs/concepts.ts';
 import { createProgram, EXIT_USAGE, integerIn, usageExitCode } from '../cli/usage.ts';
-import { compare, plannedRunners } from './compare.ts';
-import { COLUMNS, type Column } from './model.ts';
+import { conceptsNamed, type Selection } from './build.ts';
+import { compare, plannedRunners, reportFiles } from './compare.ts';
+import { COLUMNS, type Column, type CompareReport } from './model.ts';
 import { liveProgress, plainProgress } from './progress.ts';
-import { renderTerminal } from './render/terminal.ts';
+import { renderShow } from './render/show.ts';
+import { renderList, renderTerminal } from './render/terminal.ts';
+import { terminalWidth } from './render/text.ts';
 import type { RunContext, Runner } from './run/runners.ts';
+import { savedRows } from './saved.ts';
 
 export interface MainDeps {
   concepts: Concept[];
@@ -45,9 +54,21 @@ function columnList(value: string): Column[] {
 interface Options {
   demoFailures: boolean;
   only?: string;
+  show?: string;
+  list: boolean;
   frameworks: Column[];
   outDir: string;
   timeout: number;
+}
+
+/** Why `name` names no concept or section, with the nearest name there is. */
+function unknownName(concepts: Concept[], name: string): string {
+  if ((LESSONS as readonly string[]).includes(name)) {
+    return `error: the ${name} section has no concept of its own to run (npm start -- --list shows them all)`;
+  }
+  const names = [...concepts.map((c) => c.id), ...LESSONS];
+  const nearest = names.reduce((best, n) => (leven(name, n) < leven(name, best) ? n : best));
+  return `error: unknown concept or section "${name}"; did you mean "${nearest}"? (npm start -- --list shows them all)`;
 }
 
 /**
@@ -64,12 +85,23 @@ function parseOptions(argv: string[], deps: MainDeps): Options | number {
       writeOut: (text) => deps.stdout.write(text),
       writeErr: (text) => deps.stderr.write(text),
     })
-    .option('--demo-failures', 'run the deliberate failure demos instead of the lessons', false)
-    .option('--only <concept-id>', 'run one concept of the catalogue')
+    .option(
+      '--demo-failures',
+      'run the deliberate failure demos and print what each framework said',
+      false,
+    )
+    .option('--only <id>', 'run one concept, or one section of the course (see --list)')
+    .addOption(
+      new Option(
+        '--show <id>',
+        "print a concept (or a section) in detail: each framework's test code and what it printed",
+      ).conflicts(['only', 'demoFailures', 'list']),
+    )
+    .option('--list', 'list the concepts with their titles, by section', false)
     .option('--frameworks <list>', `comma-separated columns (${COLUMNS.join(',')})`, columnList, [
       ...COLUMNS,
     ])
-    .option('--out-dir <dir>', 'where to write compare.json and compare.html', 'reports')
+    .option('--out-dir <dir>', 'where the reports (compare.json, compare.html) go', 'reports')
     .option(
       '--timeout <ms>',
       'kill a framework run after this long',
@@ -79,10 +111,10 @@ function parseOptions(argv: string[], deps: MainDeps): Options | number {
   try {
     program.parse(argv, { from: 'user' });
     const opts = program.opts<Options>();
-    if (opts.only && !deps.concepts.some((c) => c.id === opts.only)) {
-      program.error(`error: unknown concept id "${opts.only}" (see specs/concepts.ts)`, {
-        exitCode: EXIT_USAGE,
-      });
+    for (const name of [opts.only, opts.show]) {
+      if (name !== undefined && conceptsNamed(deps.concepts, name).length === 0) {
+        program.error(unknownName(deps.concepts, name), { exitCode: EXIT_USAGE });
+      }
     }
     return opts;
   } catch (err) {
@@ -91,34 +123,94 @@ function parseOptions(argv: string[], deps: MainDeps): Options | number {
   }
 }
 
-export async function main(argv: string[], deps: MainDeps): Promise<number> {
-  const opts = parseOptions(argv, deps);
-  if (typeof opts === 'number') return opts;
-
-  const { stdout, stderr, env } = deps;
+/** Run the selection, with progress on stderr, and write its reports. */
+async function run(
+  selection: Selection,
+  opts: Options,
+  deps: MainDeps,
+  colors: boolean,
+): Promise<CompareReport> {
+  const { stderr, env } = deps;
   // Live progress needs a real terminal on stderr (a pty without a size shows nothing) and not CI.
   const live =
     Boolean(stderr.isTTY) && (stderr.rows ?? 0) > 0 && env.CI !== 'true' && env.CI !== '1';
-  const colors = Boolean(stdout.isTTY) && !env.NO_COLOR;
-  const selection = { demoFailures: opts.demoFailures, only: opts.only, columns: opts.frameworks };
   const runners = plannedRunners(deps.concepts, selection, deps.runners).map((p) => p.runner.id);
   const progress = live
     ? liveProgress(stderr, runners, createColors(colors))
     : plainProgress((line) => stderr.write(`${line}\n`));
-
-  const outDir = path.resolve(deps.root, opts.outDir);
-  const report = await compare(deps.concepts, {
+  return compare(deps.concepts, {
     ...selection,
     root: deps.root,
-    outDir,
+    outDir: path.resolve(deps.root, opts.outDir),
     concurrency: os.availableParallelism(),
     timeoutMs: opts.timeout,
     progress,
     configs: deps.configs,
     runners: deps.runners,
   });
-  stdout.write(`${renderTerminal(report, colors)}\n`);
-  const shown = path.relative(deps.root, outDir) || '.';
-  stdout.write(`\nreports: ${shown}/compare.html, ${shown}/compare.json\n`);
+}
+
+export async function main(argv: string[], deps: MainDeps): Promise<number> {
+  const opts = parseOptions(argv, deps);
+  if (typeof opts === 'number') return opts;
+
+  const { stdout, env } = deps;
+  const colors = Boolean(stdout.isTTY) && !env.NO_COLOR;
+  const width = terminalWidth(stdout);
+  const outDir = path.resolve(deps.root, opts.outDir);
+  const shown = (file: string) => path.relative(deps.root, file) || '.';
+  const written = (report: CompareReport) => {
+    const files = reportFiles(report, outDir);
+    return `reports: ${shown(files.html)}, ${shown(files.json)}`;
+  };
+
+  if (opts.list) {
+    stdout.write(`${renderList(deps.concepts, { colors, width })}\n`);
+    return 0;
+  }
+
+  const columns = opts.frameworks;
+  if (opts.show) {
+    const wanted = conceptsNamed(deps.concepts, opts.show);
+    let rows = savedRows(deps.root, outDir, wanted, columns);
+    let source: string;
+    if (rows) {
+      source = `from ${rows.files.map(shown).join(', ')}`;
+    } else {
+      deps.stderr.write(
+        `No report of ${opts.show} newer than its sources in ${shown(outDir)}: running it first.\n`,
+      );
+      const report = await run(
+        { demoFailures: false, only: opts.show, columns },
+        opts,
+        deps,
+        colors,
+      );
+      rows = { rows: report.rows, files: [] };
+      source = `ran now; ${written(report)}`;
+    }
+    stdout.write(`${renderShow(rows.rows, { colors, width, columns, code: true })}\n`);
+    stdout.write(`\n${source}\n`);
+    return rows.rows.every((r) => columns.every((c) => r.cells[c].matches)) ? 0 : 1;
+  }
+
+  const report = await run(
+    { demoFailures: opts.demoFailures, only: opts.only, columns },
+    opts,
+    deps,
+    colors,
+  );
+  const demos = report.rows.filter((r) => r.demo);
+  if (demos.length > 0) {
+    // What the demos are for: each framework's own words for the same mistake.
+    stdout.write(`${renderShow(demos, { colors, width, columns, code: false })}\n\n`);
+  }
+  stdout.write(`${renderTerminal(report, { colors, width })}\n`);
+  stdout.write(`\n${written(report)}\n`);
+  if (report.rows.length > 0 && !opts.only) {
+    stdout.write(
+      `Each framework's code and output for one concept: npm start -- --show ${report.rows[0]?.id} (--list for the ids)\n`,
+    );
+  }
   return report.ok ? 0 : 1;
 }

@@ -6,7 +6,7 @@
 import { createLogUpdate } from 'log-update';
 import type { createColors } from 'picocolors';
 import type { RunnerId, RunResult } from './model.ts';
-import { seconds } from './render/labels.ts';
+import { RUNNER_LABEL, seconds } from './render/labels.ts';
 
 export interface Progress {
   start(runner: RunnerId): void;
@@ -25,8 +25,8 @@ function outcome(result: RunResult): string {
 
 export function plainProgress(write: (line: string) => void): Progress {
   return {
-    start: (runner) => write(`${runner}: running`),
-    done: (result) => write(`${result.runner}: ${outcome(result)}`),
+    start: (runner) => write(`${RUNNER_LABEL[runner]}: running`),
+    done: (result) => write(`${RUNNER_LABEL[result.runner]}: ${outcome(result)}`),
     stop: () => {},
   };
 }
@@ -39,10 +39,11 @@ export function liveProgress(
   const update = createLogUpdate(stream);
   const state = new Map<RunnerId, { started?: number; line?: string }>(runners.map((r) => [r, {}]));
   let frame = 0;
+  const nameWidth = Math.max(...runners.map((r) => RUNNER_LABEL[r].length)) + 1;
   const draw = () => {
     frame = (frame + 1) % FRAMES.length;
     const lines = [...state].map(([runner, s]) => {
-      const name = runner.padEnd(10);
+      const name = RUNNER_LABEL[runner].padEnd(nameWidth);
       if (s.line) return `${c.green('✔')} ${name}${s.line}`;
       if (s.started === undefined) return `${c.dim('·')} ${name}${c.dim('waiting')}`;
       return `${c.cyan(FRAMES[frame] ?? '')} ${name}running ${c.dim(seconds(performance.now() - s.started))}`;

@@ -28,11 +28,13 @@ export async function runCompare(args: string[], timeoutMs = 300_000): Promise<C
       },
     );
   });
+  // The reports are where the command says it wrote them.
+  const written = /^reports: (\S+\.html), (\S+\.json)$/m.exec(result.stdout);
+  const file = (i: 1 | 2) => path.resolve(written?.[i] ?? path.join(outDir, 'none'));
   return {
     ...result,
     outDir,
-    report: async () =>
-      JSON.parse(await readFile(path.join(outDir, 'compare.json'), 'utf8')) as CompareReport,
-    html: () => readFile(path.join(outDir, 'compare.html'), 'utf8'),
+    report: async () => JSON.parse(await readFile(file(2), 'utf8')) as CompareReport,
+    html: () => readFile(file(1), 'utf8'),
   };
 }

@@ -1,8 +1,10 @@
 // End to end: the comparison CLI on the project, narrowed to one concept and two frameworks.
 // (main.test.ts tests every usage error in-process.)
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { expect, test, vi } from 'vitest';
+import { stringWidth } from '../../../src/compare/render/text.ts';
 import { concepts } from '../../concepts.ts';
 import { runCompare } from './cli-run.ts';
 
@@ -30,7 +32,7 @@ test('a usage error in a child process: exit 2, one line, no stack', async () =>
   await rm(run.outDir, { recursive: true, force: true });
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(
-    /^error: unknown concept id "no-such-concept" \(see specs\/concepts\.ts\)$/m,
+    /^error: unknown concept or section "no-such-concept"; did you mean /m,
   );
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.stdout).toBe('');
@@ -46,8 +48,17 @@ test('--only and --frameworks narrow a real run, and both reports are written', 
     expect(run.stderr).toMatch(/^jest: running$/m);
     expect(run.stderr).toMatch(/^vitest: \d+ passed, \d+ failed, \d+ skipped in \d+\.\d s$/m);
     expect(run.stdout).toBe(stripAnsi(run.stdout));
-    expect(run.stdout).toContain(`│ ${concept.id}`);
+    // Not a terminal: 80 columns, the concept's line under its section.
+    const table = run.stdout.slice(0, run.stdout.indexOf('\nreports: '));
+    expect(Math.max(...table.split('\n').map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
+    expect(run.stdout).toMatch(
+      new RegExp(`^${concept.lesson}: .*\n  ${concept.title.slice(0, 20)}`, 'm'),
+    );
     expect(run.stdout).toContain('Every cell matches its expected outcome (1 concepts).');
+    // Beside the full report, not over it.
+    expect(run.stdout).toContain(
+      `reports: ${path.relative(process.cwd(), path.join(run.outDir, `compare-only-${concept.id}.html`))}, `,
+    );
     const report = await run.report();
     expect(report.options).toEqual({
       demoFailures: false,

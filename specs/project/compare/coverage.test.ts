@@ -56,7 +56,7 @@ test('reads each framework and the union, per file with uncovered lines', async 
       },
       tsdoctest: {
         linesPct: 92.92,
-        files: { 'src/domain/bonus-api.ts': { linesPct: 80, uncoveredLines: '12,13,40' } },
+        files: { 'src/domain/bonus-api.ts': { linesPct: 80, uncoveredLines: '12-13, 40' } },
       },
     },
     union: { linesPct: 100, files: {} },

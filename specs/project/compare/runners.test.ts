@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
-import { compare } from '../../../src/compare/compare.ts';
+import { compare, reportFiles } from '../../../src/compare/compare.ts';
 import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
 import { plainProgress } from '../../../src/compare/progress.ts';
 
@@ -31,7 +31,7 @@ async function runSamples(demoFailures: boolean, columns = [...COLUMNS]) {
       progress: plainProgress((line) => lines.push(line)),
       configs,
     });
-    const written = JSON.parse(await readFile(path.join(outDir, 'compare.json'), 'utf8'));
+    const written = JSON.parse(await readFile(reportFiles(report, outDir).json, 'utf8'));
     return { report, written: written as CompareReport, lines };
   } finally {
     await rm(outDir, { recursive: true, force: true });

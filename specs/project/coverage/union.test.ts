@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FileLineHits } from '../../../scripts/coverage/line-hits.ts';
 import { sideBySide, summarize } from '../../../scripts/coverage/side-by-side.ts';
-import { lineRanges, renderMarkdown, renderTable } from '../../../scripts/coverage/table.ts';
+import { renderMarkdown, renderTable } from '../../../scripts/coverage/table.ts';
+import { lineRanges } from '../../../src/compare/coverage.ts';
 import { lineCoverageMap, unionLineHits } from '../../../scripts/coverage/union.ts';
 import { writeReports } from '../../../scripts/coverage/write-reports.ts';
 

@@ -1,15 +1,22 @@
 /**
  * `reports/compare.html`: one static page with everything inline (no network):
- * the concept × framework table with status colours and text labels, filters
- * by status and framework, cells that expand to the framework's own output
- * and the test's code, per-framework timing, coverage and mutation score, and
- * a print style.
+ * the concept × framework table under the course's sections, each concept
+ * with its explanation, status colours and text labels, filters by status and
+ * framework, cells (or a whole row, by its button) that open on the
+ * framework's own output and the test's code, per-framework timing, coverage
+ * and mutation score, and a print style. Output wraps instead of widening the
+ * page; below 700 px the cells stack.
  */
+import { LESSONS } from '../../../specs/concepts.ts';
 import type { Cell, ColumnCoverage, CompareReport, MutationScore, Row } from '../model.ts';
 import { scoreDetail, scoreText, UNDER_THRESHOLD } from '../mutation.ts';
-import { cellLabel, cellNote, LABEL, seconds } from './labels.ts';
+import { cellLabel, cellNote, LABEL, RUNNER_LABEL, SECTION, seconds } from './labels.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** Catalogue text, escaped, its `inline code` as <code>. */
+const prose = (text: string) =>
+  escapeHtml(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
 
 const STYLE = `
 :root { --pass: #1a7f37; --fail: #a40e26; --skip: #9a6700; --mute: #57606a; --bad: #cf222e; }
@@ -21,13 +28,19 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 .not-ok { color: var(--bad); font-weight: 600; }
 form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 0 0 1rem; }
 fieldset { border: 1px solid #d0d7de; border-radius: 6px; padding: .25rem .75rem; }
-table { border-collapse: collapse; width: 100%; }
-/* An open cell widens its column up to a point; longer lines scroll, never rewrapped. */
-table.matrix [data-column] { min-width: 8.5rem; }
-table.matrix td.concept { min-width: 13rem; }
-th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+/* Fixed layout: an opened cell grows down, never wider than the window. */
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.matrix th.concept { width: 24%; }
+th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
 th { background: #f6f8fa; }
-td.concept .title { color: var(--mute); font-size: .85rem; }
+tr.section th { background: #eaeef2; font-size: 1.05rem; }
+tr.section .about { font-weight: 400; color: var(--mute); font-size: .9rem; }
+td.concept .title { font-weight: 600; }
+td.concept .id { color: var(--mute); font-size: .8rem; }
+td.concept .explanation { font-size: .85rem; margin: .3rem 0; }
+code { font-size: .85em; background: #eff1f3; border-radius: 4px; padding: 0 .2em; }
+button.open-row { font: inherit; font-size: .8rem; padding: .1rem .5rem; cursor: pointer; }
 .status { font-weight: 600; }
 .passed .status { color: var(--pass); }
 .failed .status { color: var(--fail); }
@@ -41,17 +54,25 @@ td.failed:not(.mismatch) { background: #fbefff; }
 .note { display: block; font-size: .8rem; color: var(--mute); }
 details summary { cursor: pointer; }
 details .body { margin-top: .4rem; font-size: .85rem; }
-pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem; overflow-x: auto;
-  white-space: pre; font-size: .8rem; margin: .25rem 0 .5rem; max-width: 36vw; }
+/* Output keeps its line breaks and spacing and wraps at the cell's edge. */
+pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5rem; white-space: pre-wrap;
+  overflow-wrap: anywhere; font-size: .8rem; margin: .25rem 0 .5rem; }
 dl { margin: 0; } dt { font-weight: 600; } dd { margin: 0 0 .35rem; }
-.hidden-col { display: none; }
-tr.hidden-row { display: none; }
+.hidden-col, tr.hidden-row { display: none !important; }
+/* A narrow screen: each row a card, its cells one below the other, each named. */
+@media (max-width: 700px) {
+  body { margin: .75rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th { display: block; width: auto; }
+  table.stack thead { display: none; }
+  table.stack tr { margin: 0 0 .75rem; border: 1px solid #d0d7de; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-weight: 600;
+    font-size: .8rem; color: var(--mute); }
+}
 @media print {
   body { margin: 0; font-size: 11px; }
-  form.filters { display: none; }
+  form.filters, button.open-row { display: none; }
   td, th { break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  pre { white-space: pre-wrap; word-break: break-word; max-width: none; }
 }
 `;
 
@@ -70,10 +91,24 @@ const SCRIPT = `
         status === 'mismatch' ? td.classList.contains('mismatch') : td.dataset.outcome === status);
       row.classList.toggle('hidden-row', !match);
     });
+    document.querySelectorAll('tbody tr.section').forEach((head) => {
+      const rows = document.querySelectorAll('tbody tr[data-concept][data-section="' + head.dataset.section + '"]:not(.hidden-row)');
+      head.classList.toggle('hidden-row', rows.length === 0);
+    });
     document.getElementById('shown-count').textContent =
       document.querySelectorAll('tbody tr[data-concept]:not(.hidden-row)').length;
   };
   form.addEventListener('change', apply);
+  // A row's button opens (or closes) every cell of the row.
+  document.querySelectorAll('button.open-row').forEach((button) => {
+    button.addEventListener('click', () => {
+      const details = [...button.closest('tr').querySelectorAll('details')];
+      const open = !details.every((d) => d.open);
+      details.forEach((d) => { d.open = open; });
+      button.setAttribute('aria-expanded', String(open));
+      button.textContent = open ? 'close row' : 'open row';
+    });
+  });
   window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   apply();
 })();
@@ -87,7 +122,7 @@ function cellHtml(cell: Cell): string {
       ? ` <span class="note">${escapeHtml(cell.framework)}</span>`
       : ''
   }${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}`;
-  const attrs = `data-column="${cell.column}" data-outcome="${cell.outcome}" class="${classes}"`;
+  const attrs = `data-column="${cell.column}" data-label="${cell.column}" data-outcome="${cell.outcome}" class="${classes}"`;
   if (!cell.file) return `<td ${attrs}>${head}</td>`;
   const facts: [string, string | undefined][] = [
     ['test', `${cell.file} › ${cell.test?.join(' › ')}`],
@@ -98,7 +133,7 @@ function cellHtml(cell: Cell): string {
   ];
   const dl = facts
     .filter((f): f is [string, string] => f[1] !== undefined)
-    .map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`)
+    .map(([k, v]) => `<dt>${k}</dt><dd>${k === 'how' ? prose(v) : escapeHtml(v)}</dd>`)
     .join('');
   const output = cell.output
     ? `<div>${escapeHtml(cell.framework)} said:</div><pre class="output">${escapeHtml(cell.output)}</pre>`
@@ -116,11 +151,24 @@ function describeExpected(cell: Cell): string {
 }
 
 function rowHtml(row: Row, report: CompareReport): string {
-  const concept = `<td class="concept"><strong>${escapeHtml(row.id)}</strong>${
-    row.demo ? ' <span class="note">failure demo</span>' : ''
-  }<div class="title">${escapeHtml(row.title)}</div></td>`;
+  const opens = report.columns.some((col) => row.cells[col].file);
+  const concept = `<td class="concept"><div class="title">${escapeHtml(row.title)}</div><div class="id">${escapeHtml(row.id)}${
+    row.demo ? ' · failure demo' : ''
+  }</div><p class="explanation">${prose(row.explanation)}</p>${
+    opens ? '<button type="button" class="open-row" aria-expanded="false">open row</button>' : ''
+  }</td>`;
   const cells = report.columns.map((col) => cellHtml(row.cells[col])).join('');
-  return `<tr data-concept="${escapeHtml(row.id)}" title="${escapeHtml(row.explanation)}">${concept}${cells}</tr>`;
+  return `<tr data-concept="${escapeHtml(row.id)}" data-section="${row.lesson}">${concept}${cells}</tr>`;
+}
+
+/** The rows under the course's sections, in the course's order. */
+function sectionsHtml(report: CompareReport): string {
+  return LESSONS.flatMap((lesson) => {
+    const rows = report.rows.filter((r) => r.lesson === lesson);
+    if (rows.length === 0) return [];
+    const head = `<tr class="section" data-section="${lesson}"><th colspan="${report.columns.length + 1}">${lesson} <span class="about">${escapeHtml(SECTION[lesson])}</span></th></tr>`;
+    return [head, ...rows.map((row) => rowHtml(row, report))];
+  }).join('\n');
 }
 
 function runsHtml(report: CompareReport): string {
@@ -132,9 +180,10 @@ function runsHtml(report: CompareReport): string {
       : run.crashed
         ? `crashed: ${run.crashed.split('\n')[0]}`
         : `${run.totals.passed} passed, ${run.totals.failed} failed, ${run.totals.skipped} skipped`;
-    return `<tr data-runner="${run.runner}"><td>${run.runner}</td><td>${escapeHtml(state)}</td><td>${seconds(
+    const note = report.coverage.available ? report.coverage.notes?.[run.column] : undefined;
+    return `<tr data-runner="${run.runner}"><td data-label="framework">${RUNNER_LABEL[run.runner]}</td><td data-label="result">${escapeHtml(state)}</td><td data-label="wall time">${seconds(
       run.wallMs,
-    )}</td><td>${coverageCell(cov, report.coverage.available ? report.coverage.notes?.[run.column] : undefined)}</td>${mutationCell(mutation)}<td><code>${escapeHtml(run.command)}</code></td></tr>`;
+    )}</td><td data-label="coverage">${coverageCell(cov, note)}</td>${mutationCell(mutation)}<td data-label="command"><code>${escapeHtml(run.command)}</code></td></tr>`;
   });
   const union = report.coverage.available ? report.coverage.union : undefined;
   const hint = !report.coverage.available
@@ -146,7 +195,7 @@ function runsHtml(report: CompareReport): string {
     ? ''
     : `<p class="note">${escapeHtml(report.mutation.hint)}</p>`;
   const perFile = report.coverage.available ? coverageHtml(report.coverage.columns, union) : '';
-  return `<h2>Runs</h2><table class="runs"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>mutation score (lesson files)</th><th>command</th></tr></thead><tbody>${rows.join(
+  return `<h2>Runs</h2><table class="runs stack"><thead><tr><th>framework</th><th>result</th><th>wall time</th><th>coverage of src/domain/ (lines)</th><th>mutation score (lesson files)</th><th>command</th></tr></thead><tbody>${rows.join(
     '',
   )}</tbody></table>${hint}${mutationHint}${perFile}`;
 }
@@ -159,9 +208,9 @@ function coverageCell(cov: ColumnCoverage | undefined, note: string | undefined)
 
 /** A suite's mutation score, with what it counts as a tooltip; under its threshold it says so. */
 function mutationCell(score: MutationScore | undefined): string {
-  if (!score) return '<td>–</td>';
+  if (!score) return '<td data-label="mutation score">–</td>';
   const under = score.passed ? '' : ` <span class="not-ok">${UNDER_THRESHOLD}</span>`;
-  return `<td class="mutation" title="${escapeHtml(scoreDetail(score))}">${scoreText(score)}${under}</td>`;
+  return `<td class="mutation" data-label="mutation score" title="${escapeHtml(scoreDetail(score))}">${scoreText(score)}${under}</td>`;
 }
 
 /** Line coverage of each domain file per framework, with the lines no test ran. */
@@ -176,20 +225,20 @@ function coverageHtml(
   const names = Object.keys(all);
   const files = [...new Set(names.flatMap((n) => Object.keys(all[n]?.files ?? {})))].sort();
   if (files.length === 0) return '';
-  const cell = (cov: ColumnCoverage | undefined, file: string) => {
-    const f = cov?.files[file];
-    if (!f) return '<td>–</td>';
+  const cell = (name: string, file: string) => {
+    const f = all[name]?.files[file];
+    if (!f) return `<td data-label="${escapeHtml(name)}">–</td>`;
     const missing = f.uncoveredLines
       ? ` <span class="note">missing ${escapeHtml(f.uncoveredLines)}</span>`
       : '';
-    return `<td>${f.linesPct.toFixed(1)}%${missing}</td>`;
+    return `<td data-label="${escapeHtml(name)}">${f.linesPct.toFixed(1)}%${missing}</td>`;
   };
   const rows = files.map(
     (file) =>
-      `<tr><td><code>${escapeHtml(file)}</code></td>${names.map((n) => cell(all[n], file)).join('')}</tr>`,
+      `<tr><td data-label="file"><code>${escapeHtml(file)}</code></td>${names.map((n) => cell(n, file)).join('')}</tr>`,
   );
   const head = names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
-  return `<h2>Coverage by file (lines)</h2><table class="coverage"><thead><tr><th>file</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Coverage by file (lines)</h2><table class="coverage stack"><thead><tr><th>file</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderHtml(report: CompareReport): string {
@@ -223,15 +272,15 @@ export function renderHtml(report: CompareReport): string {
     report.options.demoFailures ? ' (failure demos)' : ''
   }, generated ${escapeHtml(report.generatedAt)}, wall time ${seconds(report.wallMs)}. Showing <span id="shown-count">${
     report.rows.length
-  }</span>. Open a cell to read what the framework said and the test's code.</p>
+  }</span>. Open a cell to read what the framework said and the test's code, or a whole row with its button.</p>
 <form class="filters">
 <label>status <select name="status">${statusOptions}</select></label>
 <fieldset><legend>frameworks</legend>${frameworkBoxes}</fieldset>
 </form>
-<table class="matrix">
-<thead><tr><th>concept</th>${report.columns.map((c) => `<th data-column="${c}">${c}</th>`).join('')}</tr></thead>
+<table class="matrix stack">
+<thead><tr><th class="concept">concept</th>${report.columns.map((c) => `<th data-column="${c}">${c}</th>`).join('')}</tr></thead>
 <tbody>
-${report.rows.map((row) => rowHtml(row, report)).join('\n')}
+${sectionsHtml(report)}
 </tbody>
 </table>
 ${runsHtml(report)}
