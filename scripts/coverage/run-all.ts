@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { Framework } from '../../specs/concepts.ts';
 import { choosePython, lacking } from '../../src/cli/python.ts';
 import { createProgram } from '../../src/cli/usage.ts';
+import { gateLine, htmlReports } from './gate.ts';
 import { PYTHON_DIR, pythonVerdict, runPythonCoverage } from './python.ts';
 import { FRAMEWORKS } from './side-by-side.ts';
 import { renderTable } from './table.ts';
@@ -34,12 +35,20 @@ const SCRIPTS: Record<Framework, string> = {
 /** Where the npm scripts write (coverage/<framework>/, set in each tool's config). */
 const COVERAGE_DIR = 'coverage';
 
+/**
+ * NO_COLOR, or output that is not a terminal: no colours from the tools either
+ * (Jest's chalk ignores NO_COLOR, Vitest colours under CI even into a pipe).
+ */
+const plain = Boolean(process.env.NO_COLOR) || !process.stdout.isTTY;
+const childEnv = plain ? { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } : process.env;
+
 function runFramework(framework: Framework): number {
   // A run that dies before writing must not leave the last run's figures behind.
   rmSync(coverageJson(COVERAGE_DIR, framework), { force: true });
   console.log(`\n=== ${framework}: npm run ${SCRIPTS[framework]} ===`);
   const result = spawnSync('npm', ['run', SCRIPTS[framework]], {
     stdio: 'inherit',
+    env: childEnv,
     shell: process.platform === 'win32',
   });
   return result.status ?? 1;
@@ -71,13 +80,14 @@ const py = report.python;
 console.log(py ? ('table' in py ? py.table : `not measured: ${py.unavailable}`) : 'not measured');
 console.log(`Written: ${path.join(dir, 'union')}/ and ${path.join(dir, SIDE_BY_SIDE_FILE)}`);
 
+const html = htmlReports(dir);
+console.log(`HTML reports: ${html.length > 0 ? html.join(', ') : 'none written'}`);
+
 let failed = false;
 for (const framework of FRAMEWORKS) {
   const code = exits.get(framework);
-  const missing = !report.frameworks[framework];
-  if ((code !== undefined && code !== 0) || missing) failed = true;
-  const status = code === undefined ? 'not run' : code === 0 ? 'gate met' : `FAILED (exit ${code})`;
-  console.log(`${framework}: ${status}${missing ? ', no coverage written' : ''}`);
+  if ((code !== undefined && code !== 0) || !report.frameworks[framework]) failed = true;
+  console.log(gateLine(framework, dir, code));
 }
 if (run) {
   const verdict = pythonVerdict(python, pythonExit, Boolean(py && 'table' in py));

@@ -38,7 +38,8 @@ export function grid(report: SideBySide): Grid {
 
 export function renderTable(report: SideBySide): string {
   const { head, rows } = grid(report);
-  const table = new Table({ head, style: { head: [] } });
+  // No colours: the table goes to logs and pipes as often as to a terminal.
+  const table = new Table({ head, style: { head: [], border: [] } });
   table.push(...rows);
   return table.toString();
 }

@@ -4,7 +4,7 @@
  * coverage-config/thresholds.json, and each must exit non-zero and say which
  * threshold was missed. Their real output then feeds the union report.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -153,9 +153,35 @@ describe('npm run coverage --no-run, on what the three tools wrote', () => {
     expect(readFileSync(path.join(out, 'union', 'lcov.info'), 'utf8')).toContain(
       `DA:${UNCOVERED_LINE},0`,
     );
-    // Rebuilding succeeded; the gates were neither run nor claimed.
+    // Rebuilding succeeded; the gates were neither run nor claimed, their figures are shown.
     expect(run.code).toBe(0);
-    expect(run.output).toContain('jest: not run');
+    const { domain, tsdoctest } = thresholds.levels;
+    expect(run.output).toMatch(
+      new RegExp(
+        `^jest: not run: lines \\d+\\.\\d% < ${domain.lines}%, branches \\d+\\.\\d% < ${domain.branches}%, functions 100\\.0% >= ${domain.functions}%, statements \\d+\\.\\d% < ${domain.statements}%$`,
+        'm',
+      ),
+    );
+    expect(run.output).toMatch(
+      new RegExp(
+        `^tsdoctest: not run: lines \\d+\\.\\d% (>=|<) ${tsdoctest.lines}%, branches`,
+        'm',
+      ),
+    );
+    // Where to read the reports line by line.
+    expect(run.output).toMatch(/^HTML reports: .*\.html$/m);
+    expect(run.output).toContain(`, ${path.join(out, 'union', 'index.html')}\n`);
+  });
+
+  test('no escape codes when NO_COLOR is set, even for the table', () => {
+    const { FORCE_COLOR: _force, ...env } = process.env;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/coverage/run-all.ts', '--no-run', '--dir', out],
+      { env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' },
+    );
+    expect(run.stdout).toContain('All files');
+    expect(run.stdout + run.stderr).not.toContain('\u001b[');
   });
 
   test('a framework that wrote nothing fails the command', async () => {
