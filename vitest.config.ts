@@ -1,6 +1,6 @@
 // The Vitest lesson suites (specs/vitest): the mirrors of the course.
 import { configDefaults, defineConfig } from 'vitest/config';
-import { coverageReporters } from './coverage-config/reports.ts';
+import { coverageReporters, NOT_MEASURED } from './coverage-config/reports.ts';
 import { isShard, thresholds } from './coverage-config/thresholds.ts';
 
 export default defineConfig({
@@ -23,6 +23,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/domain/**/*.ts'],
+      exclude: NOT_MEASURED,
       reportsDirectory: 'coverage/vitest',
       reporter: coverageReporters,
       reportOnFailure: true,

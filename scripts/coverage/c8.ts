@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { coverageReporters } from '../../coverage-config/reports.ts';
+import { coverageReporters, NOT_MEASURED } from '../../coverage-config/reports.ts';
 import { type LevelName, METRICS, thresholds } from '../../coverage-config/thresholds.ts';
 import { readCoverageMap } from './line-hits.ts';
 import { writeReports } from './write-reports.ts';
@@ -28,6 +28,7 @@ export function c8Args({ level, include, reportsDir }: C8GateOptions): string[] 
   return [
     '--all',
     ...include.flatMap((glob) => ['--include', glob]),
+    ...NOT_MEASURED.flatMap((file) => ['--exclude', file]),
     '--reports-dir',
     reportsDir,
     '--temp-directory',

@@ -10,6 +10,7 @@ import type {
   PythonCoverage,
   SideBySide,
 } from '../../src/compare/coverage.ts';
+import { COLUMNS } from '../../src/compare/model.ts';
 import type { FileLineHits, LineHits } from './line-hits.ts';
 
 export type {
@@ -20,8 +21,10 @@ export type {
   SideBySide,
 } from '../../src/compare/coverage.ts';
 
-/** The frameworks in the order the reports show them. */
-export const FRAMEWORKS: readonly Framework[] = ['tsdoctest', 'jest', 'vitest'];
+/** The TypeScript frameworks, in the order of the compare report's columns (one list of names). */
+export const FRAMEWORKS: readonly Framework[] = COLUMNS.filter(
+  (c): c is Framework => c !== 'python',
+);
 
 export function percent(covered: number, total: number): number {
   return total === 0 ? 100 : Math.floor((covered / total) * 10_000) / 100;

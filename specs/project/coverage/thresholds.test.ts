@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { NOT_MEASURED } from '../../../coverage-config/reports.ts';
 import { LEVEL_NAMES, loadThresholds, thresholds } from '../../../coverage-config/thresholds.ts';
 import { c8Args } from '../../../scripts/coverage/c8.ts';
 
@@ -69,7 +70,26 @@ describe('coverage-config/thresholds.json is the one source of numbers', () => {
     expect(args.join(' ')).toContain(
       `--lines ${lines} --branches ${branches} --functions ${functions} --statements ${statements}`,
     );
-    expect(args.join(' ')).toContain('--include src/domain --reports-dir out');
+    expect(args.join(' ')).toContain(
+      '--include src/domain --exclude src/domain/index.ts --reports-dir out',
+    );
+  });
+
+  test('the barrel src/domain/index.ts is measured by no tool, so no table shows it', async () => {
+    expect(NOT_MEASURED).toEqual(['src/domain/index.ts']);
+    const vitest = (await import(pathToFileURL(path.resolve('vitest.config.ts')).href)) as {
+      default: { test: { coverage: { exclude: string[] } } };
+    };
+    expect(vitest.default.test.coverage.exclude).toEqual(NOT_MEASURED);
+    const jest = (await import(pathToFileURL(path.resolve('jest.config.js')).href)) as {
+      default: { collectCoverageFrom: string[] };
+    };
+    expect(jest.default.collectCoverageFrom).toEqual([
+      'src/domain/**/*.ts',
+      '!src/domain/index.ts',
+    ]);
+    const c8 = c8Args({ level: 'tsdoctest', include: ['src/domain'], reportsDir: 'out' });
+    expect(c8.join(' ')).toContain('--exclude src/domain/index.ts');
   });
 
   test('a malformed thresholds file fails loudly, naming the bad entry', () => {

@@ -5,9 +5,9 @@ import { describe, expect, test } from 'vitest';
 import type { FileLineHits } from '../../../scripts/coverage/line-hits.ts';
 import { sideBySide, summarize } from '../../../scripts/coverage/side-by-side.ts';
 import { renderMarkdown, renderTable } from '../../../scripts/coverage/table.ts';
-import { lineRanges } from '../../../src/compare/coverage.ts';
 import { lineCoverageMap, unionLineHits } from '../../../scripts/coverage/union.ts';
 import { writeReports } from '../../../scripts/coverage/write-reports.ts';
+import { lineRanges } from '../../../src/compare/coverage.ts';
 
 const hits = (entries: Record<string, [number, number][]>): FileLineHits =>
   new Map(Object.entries(entries).map(([file, lines]) => [file, new Map(lines)]));
@@ -113,10 +113,10 @@ describe('the side-by-side table', () => {
   test('a row per file, a column per framework and the union; - where a framework did not run', () => {
     const report = sideBySide({ jest, vitest }, unionLineHits([jest, vitest]));
     const markdown = renderMarkdown(report).split('\n');
-    expect(markdown[0]).toBe('| File | tsdoctest | jest | vitest | union |');
-    expect(markdown).toContain('| src/a.ts | - | 60% (3-4) | 66.66% (4) | 66.66% (4) |');
-    expect(markdown).toContain('| src/only-jest.ts | - | 0% (1) | - | 0% (1) |');
-    expect(markdown.at(-1)).toBe('| All files | - | 50% | 66.66% | 50% |');
+    expect(markdown[0]).toBe('| File | jest | vitest | tsdoctest | union |');
+    expect(markdown).toContain('| src/a.ts | 60% (3-4) | 66.66% (4) | - | 66.66% (4) |');
+    expect(markdown).toContain('| src/only-jest.ts | 0% (1) | - | - | 0% (1) |');
+    expect(markdown.at(-1)).toBe('| All files | 50% | 66.66% | - | 50% |');
     expect(renderTable(report)).toContain('66.66% (4)');
   });
 });
