@@ -52,7 +52,9 @@ function block(cell: Cell, c: Colors, opts: ShowOptions): string {
     if (e && e.outcome !== 'pass') lines.push(`expected to ${e.outcome}: ${e.reason}`);
     if (cell.how) lines.push(`${cell.support}: ${prose(c, cell.how, opts.colors)}`);
   }
-  if (cell.message && cell.outcome !== 'failed') lines.push(cell.message);
+  if (cell.message && cell.outcome !== 'failed') {
+    lines.push(cell.outcome === 'skipped' ? `skip reason given: ${cell.message}` : cell.message);
+  }
   if (opts.code && cell.code) lines.push(c.dim('the test:'), indent(cell.code));
   lines.push(
     cell.output
