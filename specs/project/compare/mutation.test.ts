@@ -252,10 +252,14 @@ describe('the StrykerJS runs', () => {
       expect(strykerOptions(suite).mutate).toEqual(LESSON_FILES);
     }
     expect(LESSON_FILES).not.toContain('src/domain/index.ts');
-    expect(strykerOptions('project')).toMatchObject({
-      mutate: SERVICE_FILES,
-      testFiles: SERVICE_TESTS,
+    const project = strykerOptions('project');
+    expect(project.mutate).toEqual(SERVICE_FILES);
+    // Only the service's tests, through a config of their own: `testFiles` would
+    // leave static mutants switched off in Stryker 9.6 (stryker-js#6209).
+    expect(project).toMatchObject({
+      vitest: { configFile: 'scripts/mutation/vitest.service.config.ts', related: false },
     });
+    expect(project.testFiles).toBeUndefined();
     for (const file of [...LESSON_FILES, ...SERVICE_FILES, ...SERVICE_TESTS]) {
       expect(existsSync(file), file).toBe(true);
     }
