@@ -108,6 +108,21 @@ describe('the bonus service answers every request', () => {
     expect((await get('/bonus?year=2017')).status).toBe(200);
   });
 
+  test('a request target that is not a path is a 400 that quotes it', async () => {
+    // fetch always sends a path, so the request line is written by hand.
+    const reply = await rawRequest(
+      server.port,
+      'GET http://example.com/bonus?year=2017 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    const [head = '', body] = reply.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i);
+    expect(JSON.parse(body ?? '')).toEqual({
+      error:
+        'the request target must be a path such as /bonus, got "http://example.com/bonus?year=2017"',
+    });
+  });
+
   test('a busy port is an error, and closing twice is an error', async () => {
     const other = await startBonusServer();
     await expect(startBonusServer({ port: other.port })).rejects.toMatchObject({
