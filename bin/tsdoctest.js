@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Run the CLI from the bundle of its sources (see src/doctest/bundle.mjs). The first
-// pool worker boots while this thread loads the CLI (unreferenced until the pool adopts it).
+// The `tsdoctest` command: Node's own loader, with tsdoctest's hooks, loads its TypeScript.
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { bundleDirectory } from '../src/doctest/bundle.mjs';
 
 // A reader that went away (`tsdoctest -v src | head -1`) ends the run quietly, with the
 // status a shell reports for a CLI ended by SIGPIPE (Node ignores the signal itself).
@@ -10,14 +9,24 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(128 + 13);
 });
-const bundle = await bundleDirectory();
-// Parsed and transpiled files are kept with the bundle: a change to tsdoctest starts afresh.
-// (The first worker starts before the CLI parses its options, hence the look at argv.)
+// Parsed and transpiled files are kept here, and compiled code where Node keeps it (22.1 and
+// later), unless `--no-cache` (the CLI parses its options later, hence the look at argv).
 const cacheDir = process.argv.includes('--no-cache')
   ? undefined
-  : fileURLToPath(new URL('cache', bundle));
-const { startWorker } = await import(new URL('worker-boot.mjs', bundle).href);
+  : fileURLToPath(new URL('../node_modules/.cache/tsdoctest', import.meta.url));
+if (cacheDir !== undefined) module.enableCompileCache?.();
+// Where Node strips types itself, it loads tsdoctest's own TypeScript (and keeps the result in
+// its compile cache); Node 20 runs a bundle of it (see src/doctest/bundle.mjs).
+let sources = new URL('../src/doctest/', import.meta.url);
+let extension = 'ts';
+if (!process.features.typescript) {
+  const { bundleDirectory } = await import('../src/doctest/bundle.mjs');
+  [sources, extension] = [await bundleDirectory(), 'mjs'];
+}
+// The first pool worker boots while this thread loads the CLI (unreferenced until the pool
+// adopts it).
+const { startWorker } = await import(new URL(`protocol.${extension}`, sources).href);
 const first = startWorker(cacheDir);
 first.unref();
-const { main } = await import(new URL('cli.mjs', bundle).href);
-process.exitCode = await main(process.argv, { startedWorkers: [first], cacheDir });
+const { main } = await import(new URL(`cli.${extension}`, sources).href);
+process.exitCode = await main(process.argv, { cacheDir, startedWorkers: [first] });

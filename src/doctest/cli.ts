@@ -48,10 +48,10 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-/** What the command's entry hands over: workers it started, where to keep parsed files. */
+/** What the command's entry hands over: where to keep parsed files, workers it started. */
 export interface Launch {
-  startedWorkers?: Worker[];
   cacheDir?: string;
+  startedWorkers?: Worker[];
 }
 
 /** One run: report to stdout or `--output`, and the exit code. */
@@ -93,7 +93,6 @@ export async function runOnce(
   return report.failed > 0 ? 1 : 0;
 }
 
-/** `launch.startedWorkers`: pool workers the entry started before loading the CLI, for the first run. */
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   const program = createProgram(
     'tsdoctest',

@@ -7,19 +7,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { DocTest } from './doctest.ts';
 import type { FileJob } from './execute.ts';
+import { startWorker, type WorkerMessage } from './protocol.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
-import { startWorker } from './worker-boot.mjs';
-
-export type WorkerMessage =
-  | { type: 'example'; result: ExampleResult }
-  | { type: 'item'; test: number }
-  | { type: 'done' };
-
-/** What the pool sends a worker: a job, and where to beat as each example starts. */
-export interface WorkerRequest {
-  job: FileJob;
-  heartbeat: Int32Array;
-}
 
 /** How long past its own timeout a worker may stay silent before it is stopped. */
 const GRACE_MS = 2000;
@@ -31,24 +20,19 @@ export class WorkerPool {
   private idle: Worker[] = [];
   private waiting: ((worker: Worker) => void)[] = [];
   private all = new Set<Worker>();
+  private readonly timeoutMs: number;
+  private readonly cacheDir: string | undefined;
 
   /**
-   * `started`: workers already booting (the CLI starts one first thing), counted in `size`.
-   * `cacheDir`: where workers keep transpiled modules.
+   * `cacheDir`: where workers keep transpiled files (none: no caches).
+   * `started`: workers already booting (the command starts one first thing), counted in `size`.
    */
-  constructor(
-    size: number,
-    private readonly timeoutMs: number,
-    started: Worker[] = [],
-    private readonly cacheDir?: string,
-  ) {
+  constructor(size: number, timeoutMs: number, cacheDir?: string, started: Worker[] = []) {
+    this.timeoutMs = timeoutMs;
+    this.cacheDir = cacheDir;
     for (const worker of started.slice(0, size)) this.idle.push(this.adopt(worker));
     for (const worker of started.slice(size)) void worker.terminate();
-    while (this.idle.length < size) this.idle.push(this.spawn());
-  }
-
-  private spawn(): Worker {
-    return this.adopt(startWorker(this.cacheDir));
+    while (this.idle.length < size) this.idle.push(this.adopt(startWorker(this.cacheDir)));
   }
 
   private adopt(worker: Worker): Worker {
@@ -74,7 +58,7 @@ export class WorkerPool {
   private replace(worker: Worker): Worker {
     this.all.delete(worker);
     void worker.terminate();
-    return this.spawn();
+    return this.adopt(startWorker(this.cacheDir));
   }
 
   /** Run a file's tests; never rejects: a hung or crashed worker becomes a failed example. */
