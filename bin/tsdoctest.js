@@ -17,16 +17,10 @@ const cacheDir = process.argv.includes('--no-cache')
 if (cacheDir !== undefined) module.enableCompileCache?.();
 // Where Node strips types itself, it loads tsdoctest's own TypeScript (and keeps the result in
 // its compile cache); Node 20 runs a bundle of it (see src/doctest/bundle.mjs).
-let sources = new URL('../src/doctest/', import.meta.url);
-let extension = 'ts';
+let cli = new URL('../src/doctest/cli.ts', import.meta.url);
 if (!process.features.typescript) {
   const { bundleDirectory } = await import('../src/doctest/bundle.mjs');
-  [sources, extension] = [await bundleDirectory(), 'mjs'];
+  cli = new URL('cli.mjs', await bundleDirectory());
 }
-// The first pool worker boots while this thread loads the CLI (unreferenced until the pool
-// adopts it).
-const { startWorker } = await import(new URL(`protocol.${extension}`, sources).href);
-const first = startWorker(cacheDir);
-first.unref();
-const { main } = await import(new URL(`cli.${extension}`, sources).href);
-process.exitCode = await main(process.argv, { cacheDir, startedWorkers: [first] });
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv, { cacheDir });

@@ -19,11 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// The bundle's entry points: the CLI's thread (and how it starts a worker), a pool worker,
-// the loader hooks.
+// The bundle's entry points: the CLI's thread, a pool worker, the loader hooks.
 const ENTRY_POINTS = {
   cli: 'src/doctest/cli.ts',
-  protocol: 'src/doctest/protocol.ts',
   worker: 'src/doctest/worker.ts',
   'loader-hooks': 'src/doctest/loader-hooks.mjs',
 };

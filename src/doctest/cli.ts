@@ -3,7 +3,6 @@
  * one failed, 2 for usage errors, unreadable files or internal errors.
  */
 import { writeFileSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, Option } from 'commander';
 import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
 import { type Flag, flagNamed } from './flags.ts';
@@ -48,10 +47,9 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-/** What the command's entry hands over: where to keep parsed files, workers it started. */
+/** What the command's entry hands over: where to keep parsed and transpiled files. */
 export interface Launch {
   cacheDir?: string;
-  startedWorkers?: Worker[];
 }
 
 /** One run: report to stdout or `--output`, and the exit code. */
@@ -61,7 +59,6 @@ export async function runOnce(
   launch: Launch = {},
 ): Promise<number> {
   const runOptions: RunOptions = {
-    ...launch,
     cacheDir: options.cache === false ? undefined : launch.cacheDir,
     flags: options.option,
     failFast: options.failFast,
@@ -123,11 +120,7 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
   const paths = program.args.length > 0 ? program.args : ['src'];
   if (options.watch) {
     const { watch } = await import('./watch.ts');
-    // The started workers serve the first run only.
-    const startedWorkers = launch.startedWorkers ?? [];
-    return watch(paths, () =>
-      runOnce(paths, options, { ...launch, startedWorkers: startedWorkers.splice(0) }),
-    );
+    return watch(paths, () => runOnce(paths, options, launch));
   }
   return runOnce(paths, options, launch);
 }

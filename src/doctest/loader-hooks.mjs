@@ -139,22 +139,18 @@ export function transpile(source, file, async = false) {
   return attempt(() => withSourceMap(esbuild.transformSync(source, options)), fail);
 }
 
-/** Syntax Node's type stripping may refuse: enums, namespaces, `import x =`, `export =`... */
+/**
+ * Syntax Node's type stripping may refuse: enums, namespaces, `import x =`, `export =`,
+ * `<T>x` assertions... (A file without any is Node's to strip; one with some is tried.)
+ */
 const MAYBE_REFUSED =
-  /\b(?:enum|namespace|module)\s+[\w$."']+\s*\{|\bimport\s+[\w$]+\s*=|\bexport\s*=/;
+  /\b(?:enum|namespace|module)\s+[\w$."']+\s*\{|\bimport\s+[\w$]+\s*=|\bexport\s*=|[=(,:?!&|]\s*<[\w$.\s,<>[\]|&]+>\s*[\w$([{]/;
 /** ...and parameter properties, which need both of these. */
 const CONSTRUCTOR = /\bconstructor\s*\(/;
 const MODIFIER = /\b(?:public|private|protected|readonly|override)\s/;
 
-/**
- * Whether Node strips this file's types itself: where it can (`process.features.typescript`),
- * and where it accepts the file, which a first look (or else a trial) tells. Node keeps what
- * it strips in its compile cache.
- */
-function nodeStrips(text, file) {
-  if (!process.features.typescript || file.endsWith('.tsx') || file.includes('/node_modules/'))
-    return false;
-  if (!MAYBE_REFUSED.test(text) && !(CONSTRUCTOR.test(text) && MODIFIER.test(text))) return true;
+/** Whether Node accepts the file for stripping (a syntax error is Node's to report). */
+function nodeAccepts(text) {
   // Node warns that `stripTypeScriptTypes` is experimental: that is ours to know, not the examples'.
   const emitWarning = process.emitWarning;
   process.emitWarning = () => {};
@@ -162,9 +158,7 @@ function nodeStrips(text, file) {
     module.stripTypeScriptTypes(text);
     return true;
   } catch (error) {
-    if (error?.code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') return false;
-    // A syntax error: Node reports it as it would without tsdoctest.
-    return true;
+    return error?.code !== 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX';
   } finally {
     process.emitWarning = emitWarning;
   }
@@ -189,12 +183,23 @@ export function initialize(data) {
   cacheDir = data?.cacheDir;
 }
 
-/** esbuild's JavaScript for a file, from the cache when it has it. */
-function transpileFile(text, file) {
-  const make = () => transpile(text, file, inHooksThread);
-  if (cacheDir === undefined) return make();
-  const esbuild = require('esbuild/package.json').version;
-  return cachedText(path.join(cacheDir, 'transpiled'), [esbuild, file, text], make);
+/**
+ * What Node gets for a TypeScript file: `null` where it strips the types itself (and keeps
+ * what it strips in its compile cache), else esbuild's JavaScript (at once, or a promise in
+ * a hooks thread). A file that may hold syntax Node refuses is tried: that loads Node's
+ * stripper, so the cache keeps the verdict (an empty text: Node strips it) with esbuild's.
+ */
+function javascriptFor(text, file) {
+  const nodeStrips =
+    process.features.typescript && !file.endsWith('.tsx') && !file.includes('/node_modules/');
+  const mayRefuse = MAYBE_REFUSED.test(text) || (CONSTRUCTOR.test(text) && MODIFIER.test(text));
+  if (nodeStrips && !mayRefuse) return null;
+  const make = () => (nodeStrips && nodeAccepts(text) ? '' : transpile(text, file, inHooksThread));
+  const inputs = [process.version, require('esbuild/package.json').version, file, text];
+  const made =
+    cacheDir === undefined ? make() : cachedText(path.join(cacheDir, 'transpiled'), inputs, make);
+  const verdict = (js) => (js === '' ? null : js);
+  return made instanceof Promise ? made.then(verdict) : verdict(made);
 }
 
 export function load(url, context, nextLoad) {
@@ -203,18 +208,20 @@ export function load(url, context, nextLoad) {
     const file = fileURLToPath(location);
     const format = file.endsWith('.cts') ? 'commonjs' : 'module';
     const text = readFileSync(file, 'utf8');
-    const done = (source, typescript) => ({
-      format: typescript ? `${format}-typescript` : format,
-      source: names !== null && format === 'module' ? withScopeExport(source, names) : source,
-      shortCircuit: true,
-    });
-    if (nodeStrips(text, file)) return done(text, true);
-    const js = transpileFile(text, file);
-    return js instanceof Promise ? js.then((source) => done(source, false)) : done(js, false);
+    const done = (js) => {
+      const source = js ?? text;
+      return {
+        format: js === null ? `${format}-typescript` : format,
+        source: names !== null && format === 'module' ? withScopeExport(source, names) : source,
+        shortCircuit: true,
+      };
+    };
+    const js = javascriptFor(text, file);
+    return js instanceof Promise ? js.then(done) : done(js);
   }
   const answer = nextLoad(url, context);
   if (names === null) return answer;
-  const withScope = (result) => {
+  const scoped = (result) => {
     if (result.format !== 'module' || result.source == null) return result;
     const source =
       typeof result.source === 'string'
@@ -222,7 +229,7 @@ export function load(url, context, nextLoad) {
         : Buffer.from(result.source).toString('utf8');
     return { ...result, source: withScopeExport(source, names) };
   };
-  return answer instanceof Promise ? answer.then(withScope) : withScope(answer);
+  return answer instanceof Promise ? answer.then(scoped) : scoped(answer);
 }
 
 let registered = false;

@@ -23,20 +23,15 @@ export class WorkerPool {
   private readonly timeoutMs: number;
   private readonly cacheDir: string | undefined;
 
-  /**
-   * `cacheDir`: where workers keep transpiled files (none: no caches).
-   * `started`: workers already booting (the command starts one first thing), counted in `size`.
-   */
-  constructor(size: number, timeoutMs: number, cacheDir?: string, started: Worker[] = []) {
+  /** `cacheDir`: where workers keep transpiled files (none: no caches). */
+  constructor(size: number, timeoutMs: number, cacheDir?: string) {
     this.timeoutMs = timeoutMs;
     this.cacheDir = cacheDir;
-    for (const worker of started.slice(0, size)) this.idle.push(this.adopt(worker));
-    for (const worker of started.slice(size)) void worker.terminate();
-    while (this.idle.length < size) this.idle.push(this.adopt(startWorker(this.cacheDir)));
+    while (this.idle.length < size) this.idle.push(this.spawn());
   }
 
-  private adopt(worker: Worker): Worker {
-    worker.ref();
+  private spawn(): Worker {
+    const worker = startWorker(this.cacheDir);
     // Output an example writes after it has finished must not land inside the report (e.g. JSON).
     worker.stdout.resume();
     this.all.add(worker);
@@ -58,7 +53,7 @@ export class WorkerPool {
   private replace(worker: Worker): Worker {
     this.all.delete(worker);
     void worker.terminate();
-    return this.adopt(startWorker(this.cacheDir));
+    return this.spawn();
   }
 
   /** Run a file's tests; never rejects: a hung or crashed worker becomes a failed example. */

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import { collectFiles, UsageError } from './files.ts';
 import { type FoundFile, findDocTests } from './finder.ts';
@@ -33,8 +32,6 @@ export interface RunOptions {
   cwd?: string;
   /** Keep parsed files here, reused while unchanged; pool workers keep compiled code too. */
   cacheDir?: string;
-  /** Pool workers already booting (see protocol.ts): the pool adopts them instead of new ones. */
-  startedWorkers?: Worker[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -101,9 +98,7 @@ export async function runDoctests({
   const size = Math.max(1, Math.min(wanted, os.availableParallelism(), files.length));
   // Start the workers first: they boot while this thread parses the files.
   const pool =
-    options.inProcess || files.length === 0
-      ? undefined
-      : new WorkerPool(size, timeoutMs, cacheDir, options.startedWorkers);
+    options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs, cacheDir);
   try {
     const found: FoundFile[] = [];
     let perFile: ItemResult[][];

@@ -34,7 +34,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('bundleDirectory', () => {
   it('builds the entry points once, then reuses them while no source changes', async () => {
     const dir = fileURLToPath(await bundleDirectory(root));
-    for (const entry of ['cli.mjs', 'protocol.mjs', 'worker.mjs', 'loader-hooks.mjs']) {
+    for (const entry of ['cli.mjs', 'worker.mjs', 'loader-hooks.mjs']) {
       expect(existsSync(path.join(dir, entry))).toBe(true);
     }
     expect(manifest().inputs).toEqual(

@@ -72,4 +72,22 @@ describe('the loader hooks with a cache directory', () => {
     const second = (await load(url, context, (() => {}) as never)) as LoadFnOutput;
     expect(second.source).toBe('export const fromTheCache = true;\n');
   });
+
+  it("keeps Node's verdict on a file that only looks like syntax Node refuses", async () => {
+    initialize({ cacheDir: dir });
+    const file = path.join(dir, 'looks.ts');
+    // A constructor, and `readonly` elsewhere: no parameter property, yet worth a look.
+    writeFileSync(file, 'export class A {\n  readonly a = 1;\n  constructor(b: number) {}\n}\n');
+    const out = (await load(
+      pathToFileURL(file).href,
+      {} as LoadHookContext,
+      (() => {}) as never,
+    )) as LoadFnOutput;
+    const [entry] = readdirSync(path.join(dir, 'transpiled'));
+    const kept = readFileSync(path.join(dir, 'transpiled', entry as string), 'utf8');
+    const { typescript } = process.features as { typescript?: string };
+    // Node strips it (an empty entry says so); Node 20 has esbuild's JavaScript.
+    expect(out.format).toBe(typescript ? 'module-typescript' : 'module');
+    expect(kept).toBe(typescript ? '' : out.source);
+  });
 });
