@@ -38,10 +38,10 @@ export interface FileJob {
 }
 
 export interface ExecuteHooks {
-  /** How to import the module (default: this module's own `import()`). */
-  importModule?(url: string): Promise<unknown>;
   /** Called before an example runs (the pool's watchdog listens). */
   onExampleStart?(test: number, example: number): void;
+  /** How to import the module (default: this module's own `import()`). */
+  importModule?(url: string): Promise<unknown>;
   /** Called when an example has finished. */
   onExample?(test: number, example: number, result: ExampleResult): void;
   /** Called when a test (comment) has finished. */

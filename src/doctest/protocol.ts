@@ -25,10 +25,10 @@ const WORKER = JSON.stringify(
 );
 
 /**
- * A worker keeps compiled code where the main thread does (a worker does not inherit the
- * compile cache). Where Node strips types, it loads worker.ts by itself (and keeps the
- * result in that cache); on Node 20, the bundle's worker.mjs, or else the loader hooks,
- * which the documented modules need either way.
+ * A worker's first lines. It keeps compiled code as the command does (a worker does not
+ * inherit the compile cache), and installs the loader hooks for the documented modules once
+ * its own code has loaded without them, except where only they can load worker.ts (Node 20
+ * without the bundle).
  */
 const BOOT = `
 const { cacheDir } = require('node:worker_threads').workerData;
