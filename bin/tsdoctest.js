@@ -9,12 +9,14 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(128 + 13);
 });
-// Parsed and transpiled files are kept here, and compiled code where Node keeps it (22.1 and
-// later), unless `--no-cache` (the CLI parses its options later, hence the look at argv).
+// Parsed and transpiled files are kept here, and workers keep the code they compile (your
+// modules) where Node can (22.1 and later), unless `--no-cache` (the CLI parses its options
+// later, hence the look at argv). This thread compiles only tsdoctest and the packages it
+// uses: it keeps their code always, as `python3 -B` still reads the standard library's.
 const cacheDir = process.argv.includes('--no-cache')
   ? undefined
   : fileURLToPath(new URL('../node_modules/.cache/tsdoctest', import.meta.url));
-if (cacheDir !== undefined) module.enableCompileCache?.();
+module.enableCompileCache?.();
 // Where Node strips types itself, it loads tsdoctest's own TypeScript (and keeps the result in
 // its compile cache); Node 20 runs a bundle of it (see src/doctest/bundle.mjs).
 let cli = new URL('../src/doctest/cli.ts', import.meta.url);

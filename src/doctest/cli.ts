@@ -114,7 +114,10 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
     .option('--typecheck', 'type-check the examples in the context of their module')
     .option('--watch', 'run again when a file changes')
     .option('--concurrency <n>', 'worker threads (default: the number of cores)', integerIn(1, 256))
-    .option('--no-cache', 'neither read nor keep parsed and transpiled files');
+    .option(
+      '--no-cache',
+      "neither read nor keep parsed and transpiled files, nor your modules' compiled code",
+    );
   program.parse(argv);
   const options = program.opts<CliOptions>();
   const paths = program.args.length > 0 ? program.args : ['src'];
