@@ -2,7 +2,6 @@
 import { defineConfig } from 'vitest/config';
 import { coverageReporters } from './coverage-config/reports.ts';
 import { thresholds } from './coverage-config/thresholds.ts';
-import { LINKER_FLAGS } from './src/doctest/worker-boot.mjs';
 
 export default defineConfig({
   test: {
@@ -11,8 +10,6 @@ export default defineConfig({
     // JUnit XML for CI test reporting, beside the usual console output.
     reporters: ['default', ['junit', { outputFile: 'reports/junit/project.xml' }]],
     testTimeout: 60_000,
-    // What tsdoctest's workers get for its module linker, so linker.test.ts can run it here.
-    execArgv: [...LINKER_FLAGS],
     coverage: {
       provider: 'v8',
       include: ['src/doctest/**/*.ts', 'src/compare/**/*.ts', 'src/workshop/**/*.ts'],

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Run the CLI from the bundle of its sources (see src/doctest/bundle.mjs). The first
-// pool worker boots while this thread loads the CLI (unreferenced until the pool adopts it).
+// The `tsdoctest` command: Node's own loader, with tsdoctest's hooks, loads its TypeScript.
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { bundleDirectory } from '../src/doctest/bundle.mjs';
 
 // A reader that went away (`tsdoctest -v src | head -1`) ends the run quietly, with the
 // status a shell reports for a CLI ended by SIGPIPE (Node ignores the signal itself).
@@ -10,14 +9,20 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(128 + 13);
 });
-const bundle = await bundleDirectory();
-// Parsed and transpiled files are kept with the bundle: a change to tsdoctest starts afresh.
-// (The first worker starts before the CLI parses its options, hence the look at argv.)
+// Parsed and transpiled files are kept here, and workers keep the code they compile (your
+// modules) where Node can (22.1 and later), unless `--no-cache` (the CLI parses its options
+// later, hence the look at argv). This thread compiles only tsdoctest and the packages it
+// uses: it keeps their code always, as `python3 -B` still reads the standard library's.
 const cacheDir = process.argv.includes('--no-cache')
   ? undefined
-  : fileURLToPath(new URL('cache', bundle));
-const { startWorker } = await import(new URL('worker-boot.mjs', bundle).href);
-const first = startWorker(cacheDir);
-first.unref();
-const { main } = await import(new URL('cli.mjs', bundle).href);
-process.exitCode = await main(process.argv, { startedWorkers: [first], cacheDir });
+  : fileURLToPath(new URL('../node_modules/.cache/tsdoctest', import.meta.url));
+module.enableCompileCache?.();
+// Where Node strips types itself, it loads tsdoctest's own TypeScript (and keeps the result in
+// its compile cache); Node 20 runs a bundle of it (see src/doctest/bundle.mjs).
+let cli = new URL('../src/doctest/cli.ts', import.meta.url);
+if (!process.features.typescript) {
+  const { bundleDirectory } = await import('../src/doctest/bundle.mjs');
+  cli = new URL('cli.mjs', await bundleDirectory());
+}
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv, { cacheDir });

@@ -1,18 +1,23 @@
 /**
  * `npm run bench:doctest`: tsdoctest against CPython's doctest on the same
- * generated corpus (default 200 files × 50 examples), timed in the same run,
- * plus tsdoctest on the domain (`src/domain`) and on `src`, each in a new process.
+ * generated corpus (default 200 files × 50 examples), and tsdoctest on the
+ * domain (`src/domain`) and on `src`, under each Node asked for (default 20 and
+ * 24, side by side; see node-releases.ts). Each figure is the median of `--runs`
+ * fresh processes (default 5): wall time and user+sys CPU time (the shell's
+ * `times`, in clock ticks). "Caches kept" is a run as the second run finds the
+ * caches; `--no-cache` keeps none. `--baseline DIR` times DIR/bin/tsdoctest.js
+ * too (another checkout, e.g. a `git worktree`), each run right after ours.
  * A benchmark that prints figures, never a timed test.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createProgram, integerIn } from '../../src/cli/usage.ts';
+import { createProgram, EXIT_USAGE, integerIn } from '../../src/cli/usage.ts';
+import { InstallError, nodeBinary, SUPPORTED_MAJORS } from '../node-releases.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/tsdoctest.js');
 const FUNCTIONS_PER_FILE = 10;
 const EXAMPLES_PER_FUNCTION = 5;
 
@@ -77,21 +82,37 @@ function generate(dir: string, files: number): { tsDir: string; pyFiles: string[
   return { tsDir, pyFiles };
 }
 
-/** Wall time of one run of a command, in seconds; exits if the command fails. */
+interface Time {
+  wall: number;
+  cpu: number;
+}
+
 // Python keeps bytecode only where PYTHONDONTWRITEBYTECODE is unset (`-B` turns it off again).
 const { PYTHONDONTWRITEBYTECODE: _, ...env } = process.env;
 
-function timed(command: string, args: string[], expectStatus = 0): number {
+/** One run of a command: wall and user+sys CPU seconds (of it and its children); exits if it fails. */
+function timed(command: string[]): Time {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== expectStatus) {
+  // `times` prints the shell's own times, then its children's: `0m1.234s 0m0.056s`.
+  const result = spawnSync('sh', ['-c', '"$@"; s=$?; times >&3; exit $s', 'sh', ...command], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) {
     process.stderr.write(
-      `bench: ${command} ${args.slice(0, 3).join(' ')} ... exited ${result.status}\n${result.stderr}`,
+      `bench: ${command.slice(0, 4).join(' ')} ... exited ${result.status}\n${result.stderr}`,
     );
     process.exit(1);
   }
-  return seconds;
+  const children = String(result.output[3]).trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(
+    (m) => 60 * Number(m[1]) + Number(m[2]),
+  );
+  return { wall, cpu: seconds.reduce((a, b) => a + b, 0) };
 }
 
 function median(values: number[]): number {
@@ -99,61 +120,136 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-function measure(label: string, runs: number, command: string, args: string[]): number {
-  const times = Array.from({ length: runs }, () => timed(command, args));
-  const m = median(times);
-  console.log(
-    `${label.padEnd(44)} ${m.toFixed(2).padStart(7)} s  (runs: ${times.map((t) => t.toFixed(2)).join(', ')})`,
-  );
-  return m;
-}
-
 const program = createProgram(
   'bench:doctest',
-  'Time tsdoctest against CPython doctest on the same corpus.',
+  'Time tsdoctest against CPython doctest on the same corpus, under each Node.',
 )
   .option('--files <n>', 'files in the corpus', integerIn(1, 10_000), 200)
-  .option('--runs <n>', 'runs per measurement (the median is shown)', integerIn(1, 50), 3);
+  .option('--runs <n>', 'fresh processes per figure (the median is shown)', integerIn(1, 50), 5)
+  .option('--nodes <majors>', `Node majors among ${SUPPORTED_MAJORS.join(', ')}`, '20,24')
+  .option('--baseline <dir>', 'another checkout whose bin/tsdoctest.js is timed alongside');
 program.parse(process.argv);
-const { files, runs } = program.opts<{ files: number; runs: number }>();
+const opts = program.opts<{ files: number; runs: number; nodes: string; baseline?: string }>();
+
+function usage(message: string): never {
+  process.stderr.write(`bench:doctest: ${message}\n`);
+  process.exit(EXIT_USAGE);
+}
+
+const majors = opts.nodes.split(',').map((m) => {
+  if (!SUPPORTED_MAJORS.includes(Number(m))) usage(`unsupported Node ${JSON.stringify(m)}`);
+  return Number(m);
+});
+const baselineBin = opts.baseline && path.resolve(opts.baseline, 'bin/tsdoctest.js');
+if (baselineBin && !existsSync(baselineBin)) usage(`no bin/tsdoctest.js in ${opts.baseline}`);
+let nodes: { label: string; binary: string }[];
+try {
+  nodes = majors.map((major) => {
+    const binary = nodeBinary(major);
+    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    return { label: `Node ${version}`, binary };
+  });
+} catch (error) {
+  if (error instanceof InstallError) usage(error.message);
+  throw error;
+}
+
+/** The commands timed side by side in one row: a label each, and how to run it. */
+type Row = { name: string; columns: { label: string; command: string[] }[]; warm: boolean };
+
+const shownLoad = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** Time a row: `runs` rounds, each running every column once (after one run to fill caches). */
+function measure(row: Row): Map<string, Time> {
+  if (row.warm) for (const { command } of row.columns) timed(command);
+  const times = new Map(row.columns.map(({ label }) => [label, [] as Time[]]));
+  for (let i = 0; i < opts.runs; i++)
+    for (const { label, command } of row.columns) times.get(label)?.push(timed(command));
+  const medians = new Map<string, Time>();
+  for (const [label, runs] of times)
+    medians.set(label, {
+      wall: median(runs.map((t) => t.wall)),
+      cpu: median(runs.map((t) => t.cpu)),
+    });
+  const cells = [...medians].map(
+    ([label, t]) => `${label}: ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`,
+  );
+  console.log(`${row.name}\n  ${cells.join('\n  ')}`);
+  return medians;
+}
+
+/** tsdoctest under each Node (and the baseline's, if given) with `args`. */
+function tsdoctest(args: string[]): { label: string; command: string[] }[] {
+  return nodes.flatMap(({ label, binary }) => [
+    { label, command: [binary, path.join(ROOT, 'bin/tsdoctest.js'), ...args] },
+    ...(baselineBin
+      ? [{ label: `${label}, baseline`, command: [binary, baselineBin, ...args] }]
+      : []),
+  ]);
+}
+
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tsdoctest-bench-'));
 try {
-  const { tsDir, pyFiles } = generate(dir, files);
-  const examples = files * FUNCTIONS_PER_FILE * EXAMPLES_PER_FUNCTION;
+  console.log(`load average at start: ${shownLoad()} (${opts.runs} runs per figure, medians)`);
+  const { tsDir, pyFiles } = generate(dir, opts.files);
+  const examples = opts.files * FUNCTIONS_PER_FILE * EXAMPLES_PER_FUNCTION;
   console.log(
-    `corpus: ${files} files × ${FUNCTIONS_PER_FILE * EXAMPLES_PER_FUNCTION} examples = ${examples} examples (${dir})`,
+    `corpus: ${opts.files} files × ${FUNCTIONS_PER_FILE * EXAMPLES_PER_FUNCTION} examples = ${examples} examples (${dir})`,
   );
-  // Both tools keep work between runs: tsdoctest its parsed and transpiled files, Python
-  // its bytecode (__pycache__). Each is timed without (a first run) and with (every later one).
-  const ours = measure('tsdoctest --no-cache', runs, process.execPath, [BIN, '--no-cache', tsDir]);
-  timed(process.execPath, [BIN, tsDir]); // fills the cache
-  const oursWarm = measure('tsdoctest, cache kept', runs, process.execPath, [BIN, tsDir]);
   const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  if (python.status === 0) {
-    const version = python.stdout.trim();
-    const doctest = ['-m', 'doctest', ...pyFiles];
-    const theirs = measure(`python3 -B -m doctest (${version})`, runs, 'python3', [
-      '-B',
-      ...doctest,
-    ]);
-    timed('python3', doctest); // writes __pycache__
-    const theirsWarm = measure('python3 -m doctest, __pycache__ kept', runs, 'python3', doctest);
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-    console.log(
-      `ratio tsdoctest / CPython doctest: ${ratio(ours, theirs)} without caches, ${ratio(oursWarm, theirsWarm)} with them (target ≤ 1.5×)`,
-    );
+  const pythonColumns = (args: string[]) =>
+    python.status === 0
+      ? [{ label: `${python.stdout.trim()}`, command: ['python3', ...args] }]
+      : [];
+  // Both tools keep work between runs: tsdoctest its parsed and compiled files, Python its
+  // bytecode (__pycache__). Each is timed without (a first run) and as a later run finds them.
+  const cold = measure({
+    name: 'corpus, --no-cache (python3 -B -m doctest)',
+    columns: [
+      ...tsdoctest(['--no-cache', tsDir]),
+      ...pythonColumns(['-B', '-m', 'doctest', ...pyFiles]),
+    ],
+    warm: false,
+  });
+  const warm = measure({
+    name: 'corpus, caches kept (python3 -m doctest, __pycache__ kept)',
+    columns: [...tsdoctest([tsDir]), ...pythonColumns(['-m', 'doctest', ...pyFiles])],
+    warm: true,
+  });
+  const pythonLabel = pythonColumns([])[0]?.label;
+  if (pythonLabel) {
+    for (const { label } of nodes) {
+      const [c, p, w, pw] = [
+        cold.get(label),
+        cold.get(pythonLabel),
+        warm.get(label),
+        warm.get(pythonLabel),
+      ];
+      if (!c || !p || !w || !pw) continue;
+      console.log(
+        `ratio tsdoctest / CPython doctest, ${label}: --no-cache ${ratio(c.wall, p.wall)} wall, ${ratio(c.cpu, p.cpu)} CPU; caches kept ${ratio(w.wall, pw.wall)} wall, ${ratio(w.cpu, pw.cpu)} CPU`,
+      );
+    }
   } else {
-    console.log('python3 not found: skipping the CPython doctest comparison');
+    console.log('python3 not found: no CPython doctest comparison');
   }
-  measure('tsdoctest src/domain --no-cache', runs, process.execPath, [
-    BIN,
-    '--no-cache',
-    'src/domain',
-  ]);
-  timed(process.execPath, [BIN, 'src/domain']);
-  measure('tsdoctest src/domain (the 0.5 s target)', runs, process.execPath, [BIN, 'src/domain']);
-  measure('tsdoctest src (npm run test:doctest)', runs, process.execPath, [BIN, 'src']);
+  measure({
+    name: 'src/domain, --no-cache',
+    columns: tsdoctest(['--no-cache', 'src/domain']),
+    warm: false,
+  });
+  measure({ name: 'src/domain, caches kept', columns: tsdoctest(['src/domain']), warm: true });
+  measure({
+    name: 'src (npm run test:doctest), caches kept',
+    columns: tsdoctest(['src']),
+    warm: true,
+  });
+  console.log(`load average at end: ${shownLoad()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

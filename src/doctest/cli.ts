@@ -3,7 +3,6 @@
  * one failed, 2 for usage errors, unreadable files or internal errors.
  */
 import { writeFileSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, Option } from 'commander';
 import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
 import { type Flag, flagNamed } from './flags.ts';
@@ -48,9 +47,8 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-/** What the command's entry hands over: workers it started, where to keep parsed files. */
+/** What the command's entry hands over: where to keep parsed and transpiled files. */
 export interface Launch {
-  startedWorkers?: Worker[];
   cacheDir?: string;
 }
 
@@ -61,7 +59,6 @@ export async function runOnce(
   launch: Launch = {},
 ): Promise<number> {
   const runOptions: RunOptions = {
-    ...launch,
     cacheDir: options.cache === false ? undefined : launch.cacheDir,
     flags: options.option,
     failFast: options.failFast,
@@ -93,7 +90,6 @@ export async function runOnce(
   return report.failed > 0 ? 1 : 0;
 }
 
-/** `launch.startedWorkers`: pool workers the entry started before loading the CLI, for the first run. */
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   const program = createProgram(
     'tsdoctest',
@@ -118,17 +114,16 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
     .option('--typecheck', 'type-check the examples in the context of their module')
     .option('--watch', 'run again when a file changes')
     .option('--concurrency <n>', 'worker threads (default: the number of cores)', integerIn(1, 256))
-    .option('--no-cache', 'neither read nor keep parsed and transpiled files');
+    .option(
+      '--no-cache',
+      "neither read nor keep parsed and transpiled files, nor your modules' compiled code",
+    );
   program.parse(argv);
   const options = program.opts<CliOptions>();
   const paths = program.args.length > 0 ? program.args : ['src'];
   if (options.watch) {
     const { watch } = await import('./watch.ts');
-    // The started workers serve the first run only.
-    const startedWorkers = launch.startedWorkers ?? [];
-    return watch(paths, () =>
-      runOnce(paths, options, { ...launch, startedWorkers: startedWorkers.splice(0) }),
-    );
+    return watch(paths, () => runOnce(paths, options, launch));
   }
   return runOnce(paths, options, launch);
 }

@@ -6,15 +6,18 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Write a file so that readers see the old contents or the new, never half of it. */
-export function writeAtomically(file, contents) {
+function writeAtomically(file, contents) {
   const partial = `${file}.${process.pid}.partial`;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(partial, contents);
   renameSync(partial, file);
 }
 
-/** The text kept for `inputs` in `dir`, or `make()`'s, kept for next time. */
-export async function cachedText(dir, inputs, make) {
+/**
+ * The text kept for `inputs` in `dir`, or `make()`'s, kept for next time: at once, or
+ * as a promise when `make` gives one.
+ */
+export function cachedText(dir, inputs, make) {
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(input).update('\0');
   const file = path.join(dir, hash.digest('hex').slice(0, 32));
@@ -23,11 +26,14 @@ export async function cachedText(dir, inputs, make) {
   } catch {
     // Not made yet.
   }
-  const text = await make();
-  try {
-    writeAtomically(file, text);
-  } catch {
-    // A read-only cache only costs speed.
-  }
-  return text;
+  const keep = (text) => {
+    try {
+      writeAtomically(file, text);
+    } catch {
+      // A read-only cache only costs speed.
+    }
+    return text;
+  };
+  const made = make();
+  return made instanceof Promise ? made.then(keep) : keep(made);
 }

@@ -51,8 +51,10 @@ export interface ExecuteHooks {
 /** `process.exit()` inside an example: a failure of that example, as SystemExit is in Python. */
 export class SystemExit extends Error {
   override name = 'SystemExit';
-  constructor(readonly code: unknown) {
+  readonly code: unknown;
+  constructor(code: unknown) {
     super(`process.exit(${code === undefined ? '' : inspect(code)}) called`);
+    this.code = code;
   }
 }
 
@@ -330,6 +332,19 @@ function judge(
     ok = checkOutput(stripExceptionDetails(example.excMsg), stripExceptionDetails(excMsg), flags);
   }
   return ok ? { ...result, status: 'passed' } : { ...result, status: 'failed', failure: 'output' };
+}
+
+let mainContextImport: ((url: string) => Promise<unknown>) | undefined;
+
+/**
+ * `import()` through Node's own loader (and the loader hooks), even when a test runner
+ * rewrites this module's imports (in-process runs under Vitest).
+ */
+export function nativeImport(url: string): Promise<unknown> {
+  mainContextImport ??= new vm.Script('(url) => import(url)', {
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  }).runInThisContext() as (url: string) => Promise<unknown>;
+  return mainContextImport(url);
 }
 
 /** Load the module with its scope export; a module that fails to load fails every example. */

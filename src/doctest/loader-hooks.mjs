@@ -1,18 +1,23 @@
-// Module loader hooks for running documented modules (`module.register`).
-// Plain JavaScript: hooks load in a thread of their own before any TypeScript
-// loader exists there, so this file is what makes `.ts` loadable at all.
+// Node's module loader hooks that let a thread import TypeScript and documented modules.
+// Plain JavaScript: on Node 20 the hooks run in a thread of their own, where nothing
+// else could load TypeScript.
 //
-// - `.ts`, `.tsx`, `.mts` and `.cts` files lose their types through esbuild, with
-//   an inline source map, so stack frames and coverage point at `.ts` lines.
+// - `.ts`, `.mts` and `.cts` files lose their types through Node's own type stripping
+//   where Node has it and accepts the file; everything else (enums, parameter
+//   properties, `.tsx`, files under node_modules, and all of Node 20) goes through
+//   esbuild, with an inline source map, so stack frames and coverage point at `.ts` lines.
 // - `./x.js` may name `./x.ts`, and `./x` may name `./x.ts` or `./x/index.ts`,
 //   as TypeScript's own resolution allows.
-// - With a cache directory (`register(url, { data: { cacheDir } })`), transpiled
-//   files are kept there by their text, so unchanged files skip esbuild entirely.
 // - A module imported as `file.ts?tsdoctest=a,b,c` gets two extra exports: one
 //   that reads its top-level bindings (so examples run in the module's scope)
 //   and an `import()` that resolves specifiers as the module itself would.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+//
+// One set of hooks serves both of Node's APIs: `module.registerHooks` (Node 22.15 and
+// later) runs them in the thread that imports, where `nextResolve` and `nextLoad` answer
+// at once; `module.register` (Node 20) runs them in a hooks thread, where they answer
+// with promises.
+import { readFileSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedText } from './disk-cache.mjs';
@@ -60,34 +65,35 @@ export function typescriptCandidates(specifier) {
 }
 
 /** Errors after which a specifier may still name a TypeScript file. */
-export const NOT_FOUND_CODES = ['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT'];
+const NOT_FOUND_CODES = ['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT'];
 
-export async function resolve(specifier, context, nextResolve) {
+/** `run()`, or `onError` of what it threw: at once, or through its promise if it gave one. */
+function attempt(run, onError) {
+  let result;
   try {
-    return await nextResolve(specifier, context);
+    result = run();
   } catch (error) {
-    if (!NOT_FOUND_CODES.includes(error?.code)) throw error;
-    for (const candidate of typescriptCandidates(specifier)) {
-      try {
-        return await nextResolve(candidate, context);
-      } catch {
-        // Not this one either.
-      }
-    }
-    throw error;
+    return onError(error);
   }
+  return result instanceof Promise ? result.catch(onError) : result;
 }
 
-let esbuild;
-let cacheDir;
-
-/** `module.register`'s `data`: where to keep transpiled files (none: transpile every time). */
-export function initialize(data) {
-  cacheDir = data?.cacheDir;
-}
-
-function esbuildVersion() {
-  return createRequire(import.meta.url)('esbuild/package.json').version;
+export function resolve(specifier, context, nextResolve) {
+  return attempt(
+    () => nextResolve(specifier, context),
+    (error) => {
+      if (!NOT_FOUND_CODES.includes(error?.code)) throw error;
+      const candidates = typescriptCandidates(specifier);
+      const tryFrom = (i) => {
+        if (i === candidates.length) throw error;
+        return attempt(
+          () => nextResolve(candidates[i], context),
+          () => tryFrom(i + 1),
+        );
+      };
+      return tryFrom(0);
+    },
+  );
 }
 
 /** esbuild's report → one line naming the place, as a SyntaxError. */
@@ -98,33 +104,64 @@ function syntaxError(error, file) {
   return new SyntaxError(`${first.text} (${path.relative(process.cwd(), file)}${at})`);
 }
 
-/**
- * TypeScript → JavaScript with the same module syntax, types erased, and an inline source map.
- * esbuild runs in a process of its own: a native addon (swc) in this thread would crash the
- * process when a hung worker, and so this thread, is terminated.
- */
-export async function transpile(source, file) {
-  esbuild ??= await import('esbuild');
-  const commonjs = file.endsWith('.cts');
-  let output;
-  try {
-    output = await esbuild.transform(source, {
-      sourcefile: file,
-      loader: file.endsWith('.tsx') ? 'tsx' : 'ts',
-      format: commonjs ? 'cjs' : 'esm',
-      target: 'esnext',
-      sourcemap: 'external',
-      sourcesContent: false,
-    });
-  } catch (error) {
-    throw syntaxError(error, file);
-  }
+const require = module.createRequire(import.meta.url);
+
+/** esbuild's answer → JavaScript with an inline source map. */
+function withSourceMap(output) {
   // Node names a stack frame after the map's name for the function's position when it has
   // one: `add` where V8 says `Cal.add`. Blank names keep V8's, as in untranspiled code.
   const sourceMap = JSON.parse(output.map);
   sourceMap.names = sourceMap.names.map(() => '');
   const inline = Buffer.from(JSON.stringify(sourceMap)).toString('base64');
   return `${output.code}//# sourceMappingURL=data:application/json;base64,${inline}\n`;
+}
+
+/**
+ * TypeScript → JavaScript through esbuild, with the same module syntax and an inline source
+ * map: a promise when `async` (a hooks thread does not block on esbuild), else at once.
+ * esbuild runs in a process of its own: a native addon in this thread would crash the
+ * process when a hung worker, and so this thread, is terminated.
+ */
+export function transpile(source, file, async = false) {
+  const esbuild = require('esbuild');
+  const options = {
+    sourcefile: file,
+    loader: file.endsWith('.tsx') ? 'tsx' : 'ts',
+    format: file.endsWith('.cts') ? 'cjs' : 'esm',
+    target: 'esnext',
+    sourcemap: 'external',
+    sourcesContent: false,
+  };
+  const fail = (error) => {
+    throw syntaxError(error, file);
+  };
+  if (async) return esbuild.transform(source, options).then(withSourceMap, fail);
+  return attempt(() => withSourceMap(esbuild.transformSync(source, options)), fail);
+}
+
+/**
+ * Syntax Node's type stripping may refuse: enums, namespaces, `import x =`, `export =`,
+ * `<T>x` assertions... (A file without any is Node's to strip; one with some is tried.)
+ */
+const MAYBE_REFUSED =
+  /\b(?:enum|namespace|module)\s+[\w$."']+\s*\{|\bimport\s+[\w$]+\s*=|\bexport\s*=|[=(,:?!&|]\s*<[\w$.\s,<>[\]|&]+>\s*[\w$([{]/;
+/** ...and parameter properties, which need both of these. */
+const CONSTRUCTOR = /\bconstructor\s*\(/;
+const MODIFIER = /\b(?:public|private|protected|readonly|override)\s/;
+
+/** Whether Node accepts the file for stripping (a syntax error is Node's to report). */
+function nodeAccepts(text) {
+  // Node warns that `stripTypeScriptTypes` is experimental: that is ours to know, not the examples'.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    module.stripTypeScriptTypes(text);
+    return true;
+  } catch (error) {
+    return error?.code !== 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX';
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 /** A module URL without its query, and the names its `?tsdoctest=` query asks for (or null). */
@@ -135,32 +172,81 @@ export function splitScopeQuery(url) {
   return { location, names: names === null ? null : names.split(',') };
 }
 
-/** Whether a URL names a TypeScript file. */
-export function isTypeScript(location) {
-  return location.startsWith('file:') && TYPESCRIPT.test(location);
+/** Whether we run as `module.register`'s hooks (in a thread of their own) rather than in-thread. */
+let inHooksThread = false;
+/** Where transpiled files are kept, by their text (none: transpile every time). */
+let cacheDir;
+
+/** `module.register` calls this first, in the hooks thread, with `registerLoaderHooks`' data. */
+export function initialize(data) {
+  inHooksThread = true;
+  cacheDir = data?.cacheDir;
 }
 
-/** A TypeScript file as JavaScript, from the cache in `cacheDir` when it has it. */
-export async function transpileFile(file, cacheDir) {
-  const text = await readFile(file, 'utf8');
-  if (cacheDir === undefined) return transpile(text, file);
-  return cachedText(path.join(cacheDir, 'transpiled'), [esbuildVersion(), file, text], () =>
-    transpile(text, file),
-  );
+/**
+ * What Node gets for a TypeScript file: `null` where it strips the types itself (and keeps
+ * what it strips in its compile cache), else esbuild's JavaScript (at once, or a promise in
+ * a hooks thread). A file that may hold syntax Node refuses is tried: that loads Node's
+ * stripper, so the cache keeps the verdict (an empty text: Node strips it) with esbuild's.
+ */
+function javascriptFor(text, file) {
+  const nodeStrips =
+    process.features.typescript && !file.endsWith('.tsx') && !file.includes('/node_modules/');
+  const mayRefuse = MAYBE_REFUSED.test(text) || (CONSTRUCTOR.test(text) && MODIFIER.test(text));
+  if (nodeStrips && !mayRefuse) return null;
+  const make = () => (nodeStrips && nodeAccepts(text) ? '' : transpile(text, file, inHooksThread));
+  const inputs = [process.version, require('esbuild/package.json').version, file, text];
+  const made =
+    cacheDir === undefined ? make() : cachedText(path.join(cacheDir, 'transpiled'), inputs, make);
+  const verdict = (js) => (js === '' ? null : js);
+  return made instanceof Promise ? made.then(verdict) : verdict(made);
 }
 
-export async function load(url, context, nextLoad) {
+export function load(url, context, nextLoad) {
   const { location, names } = splitScopeQuery(url);
-  if (isTypeScript(location)) {
+  if (location.startsWith('file:') && TYPESCRIPT.test(location)) {
     const file = fileURLToPath(location);
     const format = file.endsWith('.cts') ? 'commonjs' : 'module';
-    let source = await transpileFile(file, cacheDir);
-    if (names !== null && format === 'module') source = withScopeExport(source, names);
-    return { format, source, shortCircuit: true };
+    const text = readFileSync(file, 'utf8');
+    const done = (js) => {
+      const source = js ?? text;
+      return {
+        format: js === null ? `${format}-typescript` : format,
+        source: names !== null && format === 'module' ? withScopeExport(source, names) : source,
+        shortCircuit: true,
+      };
+    };
+    const js = javascriptFor(text, file);
+    return js instanceof Promise ? js.then(done) : done(js);
   }
-  const result = await nextLoad(url, context);
-  if (names === null || result.format !== 'module' || result.source == null) return result;
-  const source =
-    typeof result.source === 'string' ? result.source : Buffer.from(result.source).toString('utf8');
-  return { ...result, source: withScopeExport(source, names) };
+  const answer = nextLoad(url, context);
+  if (names === null) return answer;
+  const scoped = (result) => {
+    if (result.format !== 'module' || result.source == null) return result;
+    const source =
+      typeof result.source === 'string'
+        ? result.source
+        : Buffer.from(result.source).toString('utf8');
+    return { ...result, source: withScopeExport(source, names) };
+  };
+  return answer instanceof Promise ? answer.then(scoped) : scoped(answer);
+}
+
+let registered = false;
+
+/**
+ * Install the hooks for this thread (once): in the thread itself where Node can
+ * (`module.registerHooks`), else in a hooks thread (`module.register`, Node 20).
+ * `cacheDir`: where to keep transpiled files.
+ */
+export function registerLoaderHooks(dir) {
+  if (registered) return;
+  registered = true;
+  process.setSourceMapsEnabled(true);
+  if (module.registerHooks) {
+    cacheDir = dir;
+    module.registerHooks({ resolve, load });
+  } else {
+    module.register(import.meta.url, { data: { cacheDir: dir } });
+  }
 }

@@ -7,19 +7,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { DocTest } from './doctest.ts';
 import type { FileJob } from './execute.ts';
+import { startWorker, type WorkerMessage } from './protocol.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
-import { startWorker } from './worker-boot.mjs';
-
-export type WorkerMessage =
-  | { type: 'example'; result: ExampleResult }
-  | { type: 'item'; test: number }
-  | { type: 'done' };
-
-/** What the pool sends a worker: a job, and where to beat as each example starts. */
-export interface WorkerRequest {
-  job: FileJob;
-  heartbeat: Int32Array;
-}
 
 /** How long past its own timeout a worker may stay silent before it is stopped. */
 const GRACE_MS = 2000;
@@ -31,28 +20,18 @@ export class WorkerPool {
   private idle: Worker[] = [];
   private waiting: ((worker: Worker) => void)[] = [];
   private all = new Set<Worker>();
+  private readonly timeoutMs: number;
+  private readonly cacheDir: string | undefined;
 
-  /**
-   * `started`: workers already booting (the CLI starts one first thing), counted in `size`.
-   * `cacheDir`: where workers keep transpiled modules.
-   */
-  constructor(
-    size: number,
-    private readonly timeoutMs: number,
-    started: Worker[] = [],
-    private readonly cacheDir?: string,
-  ) {
-    for (const worker of started.slice(0, size)) this.idle.push(this.adopt(worker));
-    for (const worker of started.slice(size)) void worker.terminate();
+  /** `cacheDir`: where workers keep transpiled files (none: no caches). */
+  constructor(size: number, timeoutMs: number, cacheDir?: string) {
+    this.timeoutMs = timeoutMs;
+    this.cacheDir = cacheDir;
     while (this.idle.length < size) this.idle.push(this.spawn());
   }
 
   private spawn(): Worker {
-    return this.adopt(startWorker(this.cacheDir));
-  }
-
-  private adopt(worker: Worker): Worker {
-    worker.ref();
+    const worker = startWorker(this.cacheDir);
     // Output an example writes after it has finished must not land inside the report (e.g. JSON).
     worker.stdout.resume();
     this.all.add(worker);

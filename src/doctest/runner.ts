@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import { collectFiles, UsageError } from './files.ts';
 import { type FoundFile, findDocTests } from './finder.ts';
@@ -31,9 +30,7 @@ export interface RunOptions {
   typecheck?: boolean;
   /** Directory paths are resolved and shown relative to (default: process.cwd()). */
   cwd?: string;
-  /** Pool workers already booting (see worker-boot.mjs): the pool adopts them instead of new ones. */
-  startedWorkers?: Worker[];
-  /** Keep parsed files here (and, in pool workers, transpiled modules), reused while unchanged. */
+  /** Keep parsed files here, reused while unchanged; pool workers keep compiled code too. */
   cacheDir?: string;
 }
 
@@ -89,7 +86,7 @@ export async function runDoctests({
   const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
   const sources = files.map((file) => readSource(file, cwd));
   const { cacheDir } = options;
-  const parse = async (i: number): Promise<ParsedFile> => {
+  const parse = (i: number): ParsedFile => {
     const [file, source] = [files[i] as string, sources[i] as string];
     const fresh = () => parseFile(file, source, cwd);
     if (cacheDir === undefined) return fresh();
@@ -101,9 +98,7 @@ export async function runDoctests({
   const size = Math.max(1, Math.min(wanted, os.availableParallelism(), files.length));
   // Start the workers first: they boot while this thread parses the files.
   const pool =
-    options.inProcess || files.length === 0
-      ? undefined
-      : new WorkerPool(size, timeoutMs, options.startedWorkers, options.cacheDir);
+    options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs, cacheDir);
   try {
     const found: FoundFile[] = [];
     let perFile: ItemResult[][];
@@ -111,7 +106,7 @@ export async function runDoctests({
       // Hand each file to the pool as soon as it is parsed, so the workers start early.
       const running: Promise<ItemResult[]>[] = [];
       for (const i of files.keys()) {
-        const parsed = await parse(i);
+        const parsed = parse(i);
         found.push(parsed.found);
         const job = jobFor(parsed, flags, timeoutMs);
         running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
@@ -119,12 +114,12 @@ export async function runDoctests({
       }
       perFile = await Promise.all(running);
     } else {
-      const { registerHooks, nativeImport } = await import('./in-process.ts');
-      await registerHooks();
-      const { runFile } = await import('./execute.ts');
+      const { registerLoaderHooks } = await import('./loader-hooks.mjs');
+      registerLoaderHooks(cacheDir);
+      const { runFile, nativeImport } = await import('./execute.ts');
       perFile = [];
       for (const i of files.keys()) {
-        const parsed = await parse(i);
+        const parsed = parse(i);
         found.push(parsed.found);
         const job = { ...jobFor(parsed, flags, timeoutMs), syncTimeout: true };
         perFile.push(

@@ -75,31 +75,31 @@ describe('typescriptCandidates', () => {
 
 describe('transpile', () => {
   it('erases types, compiles enums, and maps lines back with blank names', async () => {
-    const code = await transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts');
-    expect(code).toMatch(/^const n = 1;\n/);
-    expect(code).toContain('E2[E2["A"] = 0] = "A"');
-    const map = JSON.parse(
-      Buffer.from(code.split('base64,')[1] as string, 'base64').toString('utf8'),
-    ) as { sources: string[]; names: string[] };
-    expect(map.sources).toEqual(['/x/m.ts']);
-    expect(map.names.every((n) => n === '')).toBe(true);
+    for (const code of [
+      transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts'),
+      await transpile('const n: number = 1;\nexport enum E { A }\n', '/x/m.ts', true),
+    ]) {
+      expect(code).toMatch(/^const n = 1;\n/);
+      expect(code).toContain('E2[E2["A"] = 0] = "A"');
+      const map = JSON.parse(
+        Buffer.from(code.split('base64,')[1] as string, 'base64').toString('utf8'),
+      ) as { sources: string[]; names: string[] };
+      expect(map.sources).toEqual(['/x/m.ts']);
+      expect(map.names.every((n) => n === '')).toBe(true);
+    }
   });
 
-  it('keeps import attributes', async () => {
+  it('keeps import attributes, and makes CommonJS of .cts', () => {
     expect(
-      await transpile(
-        "import d from './d.json' with { type: 'json' };\nexport { d };\n",
-        '/x/m.ts',
-      ),
+      transpile("import d from './d.json' with { type: 'json' };\nexport { d };\n", '/x/m.ts'),
     ).toContain('with { type: "json" }');
+    expect(transpile('export = { a: 1 };\n', '/x/m.cts')).toContain('module.exports = { a: 1 }');
   });
 
   it('turns a syntax error into one line naming the place', async () => {
     const bad = path.join(process.cwd(), 'bad.ts');
-    await expect(transpile('const a = (1 +;\n', bad)).rejects.toThrow(
-      'Unexpected ";" (bad.ts:1:15)',
-    );
-    const open = transpile('/* open', bad);
+    expect(() => transpile('const a = (1 +;\n', bad)).toThrow('Unexpected ";" (bad.ts:1:15)');
+    const open = transpile('/* open', bad, true);
     await expect(open).rejects.toBeInstanceOf(SyntaxError);
     await expect(open).rejects.toThrow(
       'Expected "*/" to terminate multi-line comment (bad.ts:1:8)',
@@ -108,12 +108,28 @@ describe('transpile', () => {
 });
 
 describe('load hook', () => {
-  it('transpiles a TypeScript file and adds the scope export when asked', async () => {
+  it("leaves TypeScript to Node's own stripping where Node has it, with the scope export", async () => {
     const out = await loadWith(`${fixture('scope.ts')}?tsdoctest=a,b`);
-    expect(out.format).toBe('module');
+    const { typescript } = process.features as { typescript?: string };
+    expect(out.format).toBe(typescript ? 'module-typescript' : 'module');
     expect(String(out.source)).toContain(scopeExport(['a', 'b']));
     const plain = await loadWith(fixture('scope.ts'));
     expect(String(plain.source)).not.toContain('__tsdoctest_scope__');
+  });
+
+  it('transpiles what Node would refuse to strip, the scope export before the source map', async () => {
+    const out = await loadWith(`${fixture('modules/transformed.ts')}?tsdoctest=Meter`);
+    expect(out.format).toBe('module');
+    const source = String(out.source);
+    expect(source).toContain('Unit2[Unit2["M"] = 0] = "M"');
+    expect(source.indexOf(scopeExport(['Meter']))).toBeLessThan(
+      source.indexOf('//# sourceMappingURL='),
+    );
+  });
+
+  it('loads .cts as CommonJS', async () => {
+    const out = await loadWith(fixture('modules/legacy.cts'));
+    expect(out.format).toMatch(/^commonjs/);
   });
 
   it('adds the scope export to JavaScript modules, and leaves everything else alone', async () => {
@@ -126,6 +142,10 @@ describe('load hook', () => {
     expect(await loadWith('file:///m.json?tsdoctest=a', () => json)).toBe(json);
     const other = { format: 'module' as const, source: 'x' };
     expect(await loadWith('file:///m.mjs?other=1', () => other)).toBe(other);
+    // As module.register's hooks: Node's answer is a promise.
+    const later = await loadWith('file:///m.mjs?tsdoctest=a', (() =>
+      Promise.resolve({ format: 'module', source: 'const a = 1;' })) as never);
+    expect(String(later.source)).toBe(`const a = 1;\n${scopeExport(['a'])}\n`);
   });
 });
 
@@ -148,6 +168,21 @@ describe('resolve hook', () => {
     const { result, tried } = resolveWith('./x.js', ['./x.ts']);
     expect((await result).url).toBe('file:///p/x.ts');
     expect(tried).toEqual(['./x.js', './x.ts']);
+  });
+
+  it('answers at once when Node does (module.registerHooks), trying each candidate in turn', () => {
+    const tried: string[] = [];
+    const next = (s: string): ResolveFnOutput => {
+      tried.push(s);
+      if (s === './x/index.ts') return { url: 'file:///p/x/index.ts' };
+      throw notFound;
+    };
+    const result = resolve('./x', context as unknown as ResolveHookContext, next as never);
+    expect(result).toEqual({ url: 'file:///p/x/index.ts' });
+    expect(tried).toEqual(['./x', './x.ts', './x.tsx', './x/index.ts']);
+    expect(() =>
+      resolve('./gone', context as unknown as ResolveHookContext, next as never),
+    ).toThrow(notFound);
   });
 
   it('rethrows Node’s own error when no TypeScript file matches either', async () => {

@@ -134,8 +134,12 @@ describe('runDoctests (in process)', () => {
   it('fails every example of a module that cannot load', async () => {
     const report = await run(['fixtures/doctest/hostile/unterminated.ts']);
     expect(report.failed).toBe(1);
+    // Node's own type stripping reports the error where Node has it; esbuild elsewhere.
+    const { typescript } = process.features as { typescript?: string };
     expect(report.items[0]?.examples[0]?.exception).toContain(
-      'SyntaxError: Expected "*/" to terminate multi-line comment (fixtures/doctest/hostile/unterminated.ts:8:1)',
+      typescript
+        ? 'SyntaxError: Unterminated block comment'
+        : 'SyntaxError: Expected "*/" to terminate multi-line comment (fixtures/doctest/hostile/unterminated.ts:8:1)',
     );
   });
 

@@ -1,0 +1,51 @@
+/**
+ * How the pool starts a worker and what the two say to each other: the one module
+ * both sides (pool.ts, worker.ts) import.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileJob } from './execute.ts';
+import type { ExampleResult } from './results.ts';
+
+/** What the pool sends a worker: a job, and where to beat as each example starts. */
+export interface WorkerRequest {
+  job: FileJob;
+  heartbeat: Int32Array;
+}
+
+/** What a worker answers: each example as it ends, each comment, then the end of the job. */
+export type WorkerMessage =
+  | { type: 'example'; result: ExampleResult }
+  | { type: 'item'; test: number }
+  | { type: 'done' };
+
+const HOOKS = JSON.stringify(new URL('./loader-hooks.mjs', import.meta.url).href);
+// In the bundle of the command's sources (see bundle.mjs), worker.ts is worker.mjs.
+const WORKER = JSON.stringify(
+  new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url).href,
+);
+
+/**
+ * A worker's first lines. It keeps compiled code as the command does (a worker does not
+ * inherit the compile cache), and installs the loader hooks for the documented modules once
+ * its own code has loaded without them, except where only they can load worker.ts (Node 20
+ * without the bundle).
+ */
+const BOOT = `
+const { cacheDir } = require('node:worker_threads').workerData;
+if (cacheDir !== undefined) require('node:module').enableCompileCache?.();
+(async () => {
+  const hooks = await import(${HOOKS});
+  if (!process.features.typescript && ${WORKER}.endsWith('.ts')) hooks.registerLoaderHooks(cacheDir);
+  await import(${WORKER});
+  hooks.registerLoaderHooks(cacheDir);
+})();
+`;
+
+/**
+ * Start a pool worker; its stdout is piped, and must be drained (the pool does).
+ * `cacheDir`: where it keeps transpiled files (none: no caches, compiled code included).
+ */
+export function startWorker(cacheDir: string | undefined): Worker {
+  const workerData = { cacheDir };
+  return new Worker(BOOT, { eval: true, workerData, stdout: true, stderr: false });
+}
