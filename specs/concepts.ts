@@ -68,6 +68,12 @@ export interface Concept {
   mirrors: { jest: Mirror; vitest: Mirror; tsdoctest?: Mirror };
   /** A deliberate failure demo: left out of normal runs, shown by `--demo-failures`. */
   demo?: boolean;
+  /**
+   * What a learner should look for in `npm start -- --show ID`, in a sentence.
+   * The README's path through the course (scripts/readme-path.ts) prints it
+   * under the step this concept belongs to; each step needs at least one.
+   */
+  notice?: string;
 }
 
 /**
@@ -87,6 +93,8 @@ export const concepts: Concept[] = [
     id: 'doctest-module-examples',
     lesson: 'doctest',
     title: 'Examples in the module docstring',
+    notice:
+      'doctest and tsdoctest print the same `Trying:` / `Expecting:` / `ok` transcript; Jest and Vitest, which cannot read comments, print a test name.',
     explanation:
       "A module docstring can hold `>>>` examples too: they document how the module is used and are run as a test of their own, named after the module. The examples run in the module's namespace, so they may call anything the module defines.",
     python: {
@@ -123,6 +131,8 @@ export const concepts: Concept[] = [
     id: 'doctest-method-examples',
     lesson: 'doctest',
     title: 'Examples in a method docstring, with an expected exception',
+    notice:
+      'The expected TypeError is a traceback in both docstrings and `toThrow` in Jest and Vitest.',
     explanation:
       "The course's doctest lesson: `Cal.add_num_and_double` shows a session at the interpreter, and doctest replays it and compares the printed results. An expected exception is written as a traceback: only the first line and the last line (the exception type and message) are compared, the stack in between is elided with `...`.",
     python: {
@@ -180,6 +190,8 @@ export const concepts: Concept[] = [
     id: 'unittest-setup-teardown',
     lesson: 'unittest',
     title: 'setUp and tearDown around every test',
+    notice:
+      "The TestCase class becomes a `describe` with `beforeEach` / `afterEach`; unittest's `-v` line names class and method, Jest and Vitest the test's title.",
     explanation:
       'A unittest.TestCase groups tests in a class; setUp runs before each test method and tearDown after it, even when the test fails, so every test gets a fresh calculator and no state leaks between tests. The test checks the record of calls: every earlier test was torn down before this one was set up.',
     python: {
@@ -280,6 +292,8 @@ export const concepts: Concept[] = [
     id: 'unittest-skip',
     lesson: 'unittest',
     title: 'skip with a reason',
+    notice:
+      "Every column keeps the skip's reason: unittest prints `skipped 'reason'`, Jest and Vitest carry it in the title.",
     explanation:
       '`@unittest.skip(reason)` turns a test off and says why; the runner reports it as skipped with the reason instead of silently ignoring it.',
     python: {
@@ -362,6 +376,8 @@ export const concepts: Concept[] = [
     id: 'unittest-discovery',
     lesson: 'unittest',
     title: 'Test discovery: which files and tests are collected',
+    notice:
+      'Tests are found by file name: unittest `test*.py`, Jest and Vitest `*.test.ts` and `*.spec.ts`.',
     explanation:
       '`python -m unittest` collects files named test*.py and, in them, TestCase methods named test*; helpers and setUp are not tests. Jest and Vitest collect by file name (*.test.ts, *.spec.ts; Jest also __tests__/) and every test() call in those files, so a Python-style test_calc.ts is silently ignored. Our configs narrow the rule to specs/<framework>/**/*.test.ts and leave out the failure demos; a second test checks that too.',
     python: {
@@ -401,6 +417,8 @@ export const concepts: Concept[] = [
     id: 'pytest-plain-assert',
     lesson: 'pytest',
     title: 'A plain function and a plain assert',
+    notice:
+      "pytest's verbose line is `file::test PASSED`; a plain `assert` becomes `expect()` in a top-level `test()`.",
     explanation:
       'pytest needs no class: a function named test_* is a test, and a bare `assert a == b` is enough, because pytest rewrites the assert to explain a failure with both values.',
     python: {
@@ -565,6 +583,8 @@ export const concepts: Concept[] = [
     id: 'pytest-custom-option',
     lesson: 'pytest',
     title: 'A custom command-line option (conftest pytest_addoption)',
+    notice:
+      '`npm run test:python -- --os-name=windows` fails `test_config` with a message naming the option; `npm run test:jest -- --os-name=windows` and `test:vitest` do too.',
     explanation:
       'conftest.py adds `--os-name` (default linux, choices checked by pytest) and tests read it with request.config.getoption. As in the course, the test expects linux: `pytest --os-name=windows` changes the option for the run, and the test fails with a message that names it (`npm run test:python -- --os-name=windows`, and the same with test:jest and test:vitest).',
     python: {
@@ -600,6 +620,8 @@ export const concepts: Concept[] = [
     id: 'pytest-tmp-path',
     lesson: 'pytest',
     title: 'The built-in tmp_path fixture',
+    notice:
+      'Fixtures come in by argument name in pytest and Vitest (`test.extend`); Jest uses our `useFixture`, whose generator tears down after `yield`.',
     explanation:
       '`tmp_path` gives each test a fresh, empty directory. pytest keeps the directories of the last three runs for inspection; the TypeScript fixtures remove theirs right after the test.',
     python: {
@@ -705,6 +727,8 @@ export const concepts: Concept[] = [
     id: 'pytest-capture-output',
     lesson: 'pytest',
     title: 'Captured output and -s',
+    notice:
+      'Opposite defaults: pytest hides prints unless `-s`, Jest and Vitest show them unless `--silent`.',
     explanation:
       "pytest captures what tests print and shows it only for failures; `pytest -s` shows it all, and the capsys fixture lets a test read it. Jest and Vitest do the opposite: console output is shown by default and `--silent` hides it; Vitest's `--silent=passed-only` matches pytest's default.",
     python: {
@@ -741,6 +765,8 @@ export const concepts: Concept[] = [
     id: 'mock-return-value',
     lesson: 'mock',
     title: 'A stand-in that returns a value',
+    notice:
+      "`MagicMock(return_value=1)` becomes `jest.fn().mockResolvedValue(1)`, `vi.fn()` or sinon's `stub().resolves(1)`: the bonus is async here.",
     explanation:
       "The course replaces bonus_price with MagicMock(return_value=1) and checks the salary (101), that the mock was called, called once, called with year=2017 and its call count. The TypeScript mirrors inject the stand-in through Salary's constructor (dependency injection) and make the same four checks.",
     python: {
@@ -776,6 +802,7 @@ export const concepts: Concept[] = [
     id: 'mock-call-args',
     lesson: 'mock',
     title: 'The arguments of each call',
+    notice: '`assert_called_with` checks the last call only, as `toHaveBeenLastCalledWith` does.',
     explanation:
       "A mock records every call. assert_called_with checks only the last call; assert_any_call checks all of them; call_args_list lists them in order. The JavaScript matchers split the same way (toHaveBeenLastCalledWith vs toHaveBeenCalledWith), and sinon's calledWith means 'any call', which surprises Python users.",
     python: {
@@ -811,6 +838,8 @@ export const concepts: Concept[] = [
     id: 'mock-patch-decorator',
     lesson: 'mock',
     title: 'Patching a method for one test (the decorator)',
+    notice:
+      "The spy for one test is undone by `restoreMocks`, the block's by `using`, the `beforeEach` one in `afterEach`.",
     explanation:
       "@mock.patch('salary.ThirdPartyBonusRestApi.bonus_price', return_value=1) replaces the method for one test even though Salary builds its own client. JavaScript has no patch decorator: the mirrors replace the method on the class prototype inside the test and let the runner restore it afterwards.",
     python: {
@@ -918,6 +947,8 @@ export const concepts: Concept[] = [
     id: 'mock-side-effect-function',
     lesson: 'mock',
     title: 'A side effect that computes the answer',
+    notice:
+      '`side_effect` becomes `mockImplementation`, `mockRejectedValue` or chained `mockResolvedValueOnce`; a raised exception is a rejected promise.',
     explanation:
       'side_effect = f makes the mock call f with the real arguments: bonus = year + 1000, so the salary for 2017 is 3117.',
     python: {
@@ -998,6 +1029,8 @@ export const concepts: Concept[] = [
     id: 'mock-spec-class',
     lesson: 'mock',
     title: "Replacing the whole class with a spec'd stand-in",
+    notice:
+      '`jest.mock` / `vi.mock` automock the class from the real one: a method it lacks is missing, as with `spec=True`.',
     explanation:
       "@mock.patch('salary.ThirdPartyBonusRestApi', spec=True) swaps the class Salary constructs for a mock shaped like it; spec=True makes a method the real class lacks an AttributeError. In TypeScript the type checker rejects that call (@ts-expect-error) and at run time it is a TypeError.",
     python: {
@@ -1033,6 +1066,8 @@ export const concepts: Concept[] = [
     id: 'mock-pitfall-esm-exports',
     lesson: 'mock',
     title: 'Pitfall: sinon cannot stub an ES module export',
+    notice:
+      "Where JavaScript differs: sinon cannot stub an ES module export, `mockReset` differs between Jest and Vitest, and Jest's `fetch` errors fail `instanceof`.",
     explanation:
       "mock.patch replaces a name in a module's namespace. sinon cannot do that to ES modules: a native module namespace is sealed and sinon refuses with 'ES Modules cannot be stubbed'. What happens to our own modules depends on how the runner loads them, so the lesson shows each runner's real behaviour and the two alternatives that always work: inject the dependency, or stub the class prototype. Python's nearest pitfall is patching where a name is defined instead of where it is looked up.",
     python: {
@@ -1139,6 +1174,8 @@ export const concepts: Concept[] = [
     id: 'http-intercept-query',
     lesson: 'http',
     title: 'Intercepting GET /bonus?year=2017',
+    notice:
+      'nock answers at the HTTP level, so the real client runs; Python, without nock, serves canned answers from a local `http.server`.',
     explanation:
       "One level below the course's mocks: the real client sends a real request and nock answers it, so URL building and JSON parsing are tested too. The interceptor matches the query, the HTTP form of assert_called_with: a request for another year does not match and fails. Python has no nock; its reference serves canned answers from a local http.server and records the requests.",
     python: {
@@ -1315,6 +1352,8 @@ export const concepts: Concept[] = [
     id: 'http-hermetic',
     lesson: 'http',
     title: 'Hermetic by construction',
+    notice:
+      'A request to anything but loopback fails at once with `ERR_TEST_DOJO_NETWORK`, naming host and port.',
     explanation:
       "Every lesson suite loads a shared setup file that turns off real network access except loopback (nock.disableNetConnect() plus an anchored allow-list that also covers localhost:PORT) and restores sinon and nock after each test. An unmocked request to a host under the reserved .invalid domain fails at once with nock's NetConnectNotAllowedError; loopback still works; a stub left behind by one test is gone in the next. Python's reference guards socket.create_connection the same way.",
     python: {
@@ -1350,6 +1389,8 @@ export const concepts: Concept[] = [
     id: 'http-real-service',
     lesson: 'http',
     title: 'The real bonus service',
+    notice:
+      'The real bonus service on a free loopback port; `npm run bonus-server` starts one and prints a `curl` line to try.',
     explanation:
       "The integration counterpart of all the mocks: the same Salary against the real bonus service, started on a free loopback port in beforeAll and closed in afterAll. The rest of the file checks the service's answers to bad input (400, 404, 405 with Allow, HEAD, a malformed request line). Python's reference serves the same data file from a local http.server.",
     python: {
@@ -1372,6 +1413,8 @@ export const concepts: Concept[] = [
     id: 'demo-wrong-expected-value',
     lesson: 'doctest',
     title: 'Failure demo: a wrong expected value',
+    notice:
+      "`npm start -- --demo-failures` prints each framework's words for one mistake: unittest's `AssertionError: 2 != 3`, pytest's rewritten assert, doctest's `Expected:` / `Got:`, Jest's and Vitest's diffs.",
     explanation:
       "The course's failing doctest expected `add_num(1,1)` to be 3. Each framework reports the same mistake its own way: expected and actual values, the line, a diff.",
     python: {
@@ -1424,6 +1467,7 @@ export const concepts: Concept[] = [
     id: 'demo-unexpected-exception',
     lesson: 'doctest',
     title: 'Failure demo: an unexpected exception',
+    notice: 'unittest calls an unexpected exception an ERROR, not a FAIL.',
     explanation:
       'The course\'s failing doctest passed the string "2" to add_num_and_double and got a TypeError where it expected a number. A failure (wrong value) and an error (unexpected exception) are reported differently.',
     python: {
@@ -1476,6 +1520,7 @@ export const concepts: Concept[] = [
     id: 'demo-mock-assertion',
     lesson: 'mock',
     title: 'Failure demo: a mock called with another argument',
+    notice: 'unittest says `expected call not found`; Jest and Vitest diff the arguments.',
     explanation:
       'The salary asks the bonus API for 2017; the test claims the last call was for 2018. Each framework reports a call-argument mismatch its own way: unittest says `expected call not found` with the expected and actual calls, pytest shows the same under its own header, Jest and Vitest a diff of the arguments.',
     python: {
