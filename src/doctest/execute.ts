@@ -286,6 +286,14 @@ interface Run {
   keepAlive: () => void;
 }
 
+/**
+ * CPython's `_SpoofOut.getvalue`: output that does not end in a newline gets one, since the
+ * expected output cannot say that it lacks one (`process.stdout.write('a')` matches `a`).
+ */
+function withFinalNewline(got: string): string {
+  return got === '' || got.endsWith('\n') ? got : `${got}\n`;
+}
+
 async function evaluate(runnable: Runnable, filename: string, run: Run): Promise<Outcome> {
   run.capture.begin();
   let value: unknown;
@@ -296,11 +304,11 @@ async function evaluate(runnable: Runnable, filename: string, run: Run): Promise
       value = ((await settle(value, run.timeoutMs)) as { value?: unknown } | undefined)?.value;
     }
   } catch (exception) {
-    return { got: run.capture.end(), exception, threw: true };
+    return { got: withFinalNewline(run.capture.end()), exception, threw: true };
   }
   const out = run.capture.end();
   const shown = value === undefined ? '' : `${inspect(value, { showProxy: true })}\n`;
-  return { got: out + shown, exception: undefined, threw: false };
+  return { got: withFinalNewline(out + shown), exception: undefined, threw: false };
 }
 
 /** Judge one outcome as CPython's `DocTestRunner.__run` does. */
@@ -391,7 +399,6 @@ async function runTests(
     let failures = 0;
     for (const [e, example] of test.examples.entries()) {
       const options = applyChanges({ flags: job.flags, requiresEnv: [] }, example.changes);
-      if (failures > 0 && options.flags.includes('FAIL_FAST')) break;
       const reason = skipReason(options, process.env);
       const base = {
         line: example.line,
@@ -444,6 +451,8 @@ async function runTests(
       if (result.status === 'failed') failures++;
       examples.push(result);
       hooks.onExample?.(t, e, result);
+      // As CPython: after an example that ran, by its own flags, once any example failed.
+      if (failures > 0 && options.flags.includes('FAIL_FAST')) break;
     }
     restore(globalsBefore);
     const item = tally({ name: test.name, file: test.file, line: test.line, examples });

@@ -15,7 +15,10 @@ export interface FoundFile {
   shownFile: string;
   /** The file's base name without extension, e.g. `calculation`. */
   module: string;
-  /** One per doc comment (also those without examples), sorted by name as CPython does. */
+  /**
+   * One per doc comment (also those without examples), and one with no examples per
+   * declaration without a doc comment, sorted by name as CPython does.
+   */
   tests: DocTest[];
   /** The file's top-level value bindings (declarations and imports) that examples may use. */
   scopeNames: string[];
@@ -129,6 +132,52 @@ function declarationName(node: TS.Node, sf: TS.SourceFile): string | undefined {
   return undefined;
 }
 
+/** `() => ...`, `function () {}`, `class {}`: a value testmod would list as a routine or class. */
+function isRoutineOrClass(node: TS.Expression | undefined): boolean {
+  return (
+    node !== undefined &&
+    (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node))
+  );
+}
+
+/**
+ * What `testmod` finds whether or not it has a docstring: the module, its functions and
+ * classes, and their methods, accessors and constructor (run-time declarations only:
+ * no interfaces, types or overload signatures). Names and lines, in source order.
+ */
+function declarations(sf: TS.SourceFile, module: string): { name: string; node: TS.Node }[] {
+  const found: { name: string; node: TS.Node }[] = [{ name: module, node: sf }];
+  const members = (cls: TS.ClassLikeDeclaration, prefix: string) => {
+    for (const member of cls.members) {
+      const routine =
+        ((ts.isMethodDeclaration(member) ||
+          ts.isConstructorDeclaration(member) ||
+          ts.isGetAccessorDeclaration(member) ||
+          ts.isSetAccessorDeclaration(member)) &&
+          member.body !== undefined) ||
+        (ts.isPropertyDeclaration(member) && isRoutineOrClass(member.initializer));
+      const name = routine ? declarationName(member, sf) : undefined;
+      if (name !== undefined) found.push({ name: `${prefix}.${name}`, node: member });
+    }
+  };
+  for (const st of sf.statements) {
+    if (hasModifier(st, ts.SyntaxKind.DeclareKeyword)) continue;
+    if ((ts.isFunctionDeclaration(st) && st.body) || ts.isClassDeclaration(st)) {
+      const name = `${module}.${declarationName(st, sf) ?? 'default'}`;
+      found.push({ name, node: st });
+      if (ts.isClassDeclaration(st)) members(st, name);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || !isRoutineOrClass(d.initializer)) continue;
+        const name = `${module}.${d.name.text}`;
+        found.push({ name, node: d });
+        if (d.initializer && ts.isClassExpression(d.initializer)) members(d.initializer, name);
+      }
+    }
+  }
+  return found;
+}
+
 /** Find every `/** ... *\/` comment of a file and parse its examples. */
 export function findDocTests(file: string, source: string, cwd = process.cwd()): FoundFile {
   // CR and CRLF line ends count as one line break, as for the TypeScript scanner.
@@ -136,7 +185,6 @@ export function findDocTests(file: string, source: string, cwd = process.cwd()):
   const module = moduleName(file);
   const shownFile = path.relative(cwd, file) || file;
   const marks = docCommentStarts(text);
-  if (marks.length === 0) return { file, shownFile, module, tests: [], scopeNames: [] };
   const sf = ts.createSourceFile(
     file,
     text,
@@ -168,13 +216,22 @@ export function findDocTests(file: string, source: string, cwd = process.cwd()):
       if (MODULE_TAG.test(raw)) name = module;
       else if (owner !== undefined) name = [module, ...qualified, owner].join('.');
       else name = `${[module, ...qualified].join('.')}.<line ${line}>`;
-      tests.push({ name, file: shownFile, line, examples: parseExamples(commentLines(raw, line)) });
+      const examples = parseExamples(commentLines(raw, line), { file: shownFile, name });
+      tests.push({ name, file: shownFile, line, examples });
     }
     const inner =
       owner !== undefined && !ts.isVariableStatement(node) ? [...qualified, owner] : qualified;
     ts.forEachChild(node, (child) => collect(child, inner));
   };
   ts.forEachChild(sf, (child) => collect(child, []));
+  // The declarations without a doc comment are items with no tests, as testmod lists them.
+  const named = new Set(tests.map((t) => t.name));
+  for (const { name, node } of declarations(sf, module)) {
+    if (named.has(name)) continue;
+    named.add(name);
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    tests.push({ name, file: shownFile, line, examples: [] });
+  }
 
   tests.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.line - b.line));
   return { file, shownFile, module, tests, scopeNames: topLevelNames(sf) };

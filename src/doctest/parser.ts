@@ -1,7 +1,9 @@
 /**
  * The prompt syntax → examples: CPython's `doctest.DocTestParser`, for the
- * text of a `/** ... *\/` comment. It never throws: malformed directives
- * become an `error` on the example, which the runner reports as a failure.
+ * text of a `/** ... *\/` comment. It never throws: what CPython stops on with
+ * a ValueError (`>>>x` with no space, a `...x` continuation, a line indented
+ * less than its prompt, an unknown directive) becomes an example with an
+ * `error`, which the runner reports as that example's failure.
  */
 import type { Example } from './example.ts';
 import { parseDirective } from './flags.ts';
@@ -12,7 +14,15 @@ export interface CommentLine {
   line: number;
 }
 
-const PS1 = /^( *)>>>(?: (.*))?$/;
+/** Where a comment is, for error messages: the file as shown and the comment's item name. */
+export interface CommentPlace {
+  file: string;
+  name: string;
+}
+
+/** As CPython's `_EXAMPLE_RE`: a prompt, then any line starting `...` after spaces. */
+const PS1 = /^( *)>>>/;
+const PS2 = /^ *\.\.\./;
 const TRACEBACK_HEADER = /^Traceback \((?:most recent call last|innermost last)\):[ \t]*$/;
 const DIRECTIVE = /\/\/\s*doctest:\s*([^\n'"]*)$/;
 
@@ -31,13 +41,6 @@ function endsWant(text: string): boolean {
   );
 }
 
-/** Strip up to `indent` leading spaces (Python insists on them; we forgive). */
-function dedent(text: string, indent: number): string {
-  let i = 0;
-  while (i < indent && text[i] === ' ') i++;
-  return text.slice(i);
-}
-
 /** A source made only of blank lines and `//` comments is no example, as in Python. */
 function isBlankOrComment(source: string): boolean {
   return source.split('\n').every((l) => isBlank(l) || l.trimStart().startsWith('//'));
@@ -53,9 +56,50 @@ export function exceptionMessage(want: string): string | null {
   return at < 0 ? null : lines.slice(at).join('\n');
 }
 
-/** Parse the examples of one comment. */
-export function parseExamples(lines: readonly CommentLine[]): Example[] {
+/** Python's `repr` of a string, as CPython's messages quote a line. */
+function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const escaped = text
+    .replaceAll('\\', '\\\\')
+    .replaceAll(quote, `\\${quote}`)
+    .replaceAll('\n', '\\n');
+  return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * CPython's `_check_prompt_blank` and `_check_prefix`, on the example's source and
+ * expected lines: the first offending line and what is wrong with it, or undefined.
+ */
+function malformed(
+  source: readonly CommentLine[],
+  want: readonly CommentLine[],
+  indent: number,
+): { at: CommentLine; problem: string } | undefined {
+  for (const at of source) {
+    if (at.text.length >= indent + 4 && at.text[indent + 3] !== ' ') {
+      const prompt = at.text.slice(indent, indent + 3);
+      return { at, problem: `lacks blank after ${prompt}: ${pyRepr(at.text)}` };
+    }
+  }
+  const prefix = ' '.repeat(indent);
+  for (const at of [...source.slice(1), ...want]) {
+    if (at.text !== '' && !at.text.startsWith(prefix))
+      return { at, problem: `has inconsistent leading whitespace: ${pyRepr(at.text)}` };
+  }
+  return undefined;
+}
+
+/**
+ * Parse the examples of one comment. `place` names the comment in the message of a
+ * malformed example, as CPython's `name` does.
+ */
+export function parseExamples(
+  lines: readonly CommentLine[],
+  place: CommentPlace = { file: '<comment>', name: '<comment>' },
+): Example[] {
   const examples: Example[] = [];
+  const fail = (at: CommentLine, problem: string) =>
+    `${place.file}:${at.line}: the doc comment for ${place.name} ${problem}`;
   let i = 0;
   while (i < lines.length) {
     const first = lines[i] as CommentLine;
@@ -65,37 +109,38 @@ export function parseExamples(lines: readonly CommentLine[]): Example[] {
       continue;
     }
     const indent = (prompt[1] ?? '').length;
-    const sourceLines = [prompt[2] ?? ''];
-    i++;
-    const ps2 = new RegExp(`^ {${indent}}\\.\\.\\.(?: (.*))?$`);
-    while (i < lines.length) {
-      const more = ps2.exec((lines[i] as CommentLine).text);
-      if (!more) break;
-      sourceLines.push(more[1] ?? '');
-      i++;
+    const sourceLines = [first];
+    for (i++; i < lines.length && PS2.test((lines[i] as CommentLine).text); i++)
+      sourceLines.push(lines[i] as CommentLine);
+    const wantLines: CommentLine[] = [];
+    for (; i < lines.length && !endsWant((lines[i] as CommentLine).text); i++)
+      wantLines.push(lines[i] as CommentLine);
+    const base = { excMsg: null, line: first.line, indent, changes: [] };
+    const bad = malformed(sourceLines, wantLines, indent);
+    if (bad) {
+      // The lines as written: what they should have been is the user's to say.
+      const source = `${sourceLines.map((l) => l.text.trimStart()).join('\n')}\n`;
+      examples.push({ ...base, source, want: '', error: fail(bad.at, bad.problem) });
+      continue;
     }
-    const wantLines: string[] = [];
-    while (i < lines.length && !endsWant((lines[i] as CommentLine).text)) {
-      wantLines.push(dedent((lines[i] as CommentLine).text, indent));
-      i++;
-    }
-    const source = `${sourceLines.join('\n')}\n`;
-    if (isBlankOrComment(source)) continue;
-    const want = wantLines.length > 0 ? `${wantLines.join('\n')}\n` : '';
-    const example: Example = {
-      source,
-      want,
-      excMsg: exceptionMessage(want),
-      line: first.line,
-      indent,
-      changes: [],
-    };
+    const source = `${sourceLines.map((l) => l.text.slice(indent + 4)).join('\n')}\n`;
+    const want =
+      wantLines.length > 0 ? `${wantLines.map((l) => l.text.slice(indent)).join('\n')}\n` : '';
+    const example: Example = { ...base, source, want, excMsg: exceptionMessage(want) };
     for (const sourceLine of sourceLines) {
-      const directive = DIRECTIVE.exec(sourceLine);
+      const directive = DIRECTIVE.exec(sourceLine.text);
       if (!directive) continue;
       const { changes, error } = parseDirective(directive[1] ?? '');
       example.changes.push(...changes);
-      if (error) example.error = `line ${first.line}: ${error}`;
+      if (error && !example.error) example.error = fail(sourceLine, `has an ${error}`);
+    }
+    if (isBlankOrComment(source)) {
+      // A directive on a prompt with no code is an error in CPython, not a no-op.
+      if (example.changes.length > 0 || example.error) {
+        const problem = `has an option directive on a line with no example: ${pyRepr(source.slice(0, -1))}`;
+        examples.push({ ...example, error: example.error ?? fail(first, problem) });
+      }
+      continue;
     }
     examples.push(example);
   }

@@ -5,16 +5,26 @@
  * object (so later examples of the comment see them, and other comments do
  * not); with a top-level `await` the rest runs in an async function that hands
  * back the last expression's value; `import()` goes through the module, so
- * specifiers resolve as they would in the module itself. Lines stay where they
- * were, so stack frames point at the example's own lines.
+ * specifiers resolve as they would in the module itself, and so does an
+ * `import` declaration, whose names join the scope as `>>> import os` binds
+ * `os`. Only an example that ends in an expression statement shows a value:
+ * a loop, `if`, `try`, `switch` or block shows nothing, though V8 gives them a
+ * completion value. Lines stay where they were, so stack frames point at the
+ * example's own lines.
  */
 import vm from 'node:vm';
 import type * as TS from 'typescript';
-import { IMPORT_FUNCTION, type Runnable } from './runnable.ts';
+import { IMPORT_FUNCTION, type Runnable, SCOPE_GLOBAL } from './runnable.ts';
 import { stripTypes } from './strip-types.ts';
 import ts, { parseExample } from './typescript.ts';
 
-const NEEDS_REWRITE = /\bawait\b|\bimport\s*\(|\b(?:const|let|var|class|function)\b/;
+const NEEDS_REWRITE = /\bawait\b|\bimport\b|\b(?:const|let|var|class|function)\b/;
+
+/**
+ * Text that may end in a statement whose completion value V8 would show (`for (...) i`,
+ * `{ 3 }`, `a: 1`), or in `process.stdout.write(...)`: such examples are parsed to see.
+ */
+const MAY_HIDE_VALUE = /[{:]|\b(?:if|for|while|do|try|switch|with)\b|\bprocess\.stdout\.write\b/;
 
 interface Edit {
   start: number;
@@ -97,14 +107,67 @@ function hasOuterComma(expression: string): boolean {
   return false;
 }
 
+/**
+ * The statement whose value the example shows: its last one (empty statements aside), when
+ * that is an expression statement. `process.stdout.write(...)` shows what it writes, not its
+ * `true`: it is the JavaScript for Python's `print(..., end='')`, whose None is not shown.
+ */
+function shownStatement(
+  last: TS.Statement | undefined,
+  sf: TS.SourceFile,
+): TS.ExpressionStatement | undefined {
+  if (!last || !ts.isExpressionStatement(last)) return undefined;
+  let value = last.expression;
+  while (ts.isParenthesizedExpression(value)) value = value.expression;
+  const writes =
+    ts.isCallExpression(value) &&
+    value.expression.getText(sf).replace(/\s/g, '') === 'process.stdout.write';
+  return writes ? undefined : last;
+}
+
+/**
+ * An `import` declaration → the same import at run time, through the module's own `import()`
+ * (so `./x.ts` is relative to the documented file), binding its names on the comment's scope
+ * as getters of the module namespace: live and read-only, as imported bindings are. Returns
+ * the code (on one line) and adds the names it binds to `declared`.
+ */
+function importCode(st: TS.ImportDeclaration, sf: TS.SourceFile, declared: string[]): string {
+  const namespace = '__tsdoctest_module__';
+  const attributes = st.attributes
+    ? `, { with: { ${st.attributes.elements.map((a) => a.getText(sf)).join(', ')} } }`
+    : '';
+  const load = `await ${IMPORT_FUNCTION}(${st.moduleSpecifier.getText(sf)}${attributes})`;
+  const bindings: [string, string][] = [];
+  const clause = st.importClause;
+  if (clause && !clause.isTypeOnly) {
+    if (clause.name) bindings.push([clause.name.text, `${namespace}.default`]);
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.push([named.name.text, namespace]);
+    if (named && ts.isNamedImports(named)) {
+      for (const spec of named.elements) {
+        if (spec.isTypeOnly) continue;
+        const exported = (spec.propertyName ?? spec.name).text;
+        bindings.push([spec.name.text, `${namespace}[${JSON.stringify(exported)}]`]);
+      }
+    }
+  }
+  if (bindings.length === 0) return `${load};`;
+  const properties = bindings.map(([local, value]) => {
+    declared.push(local);
+    return `${JSON.stringify(local)}: { get: () => ${value}, set() { throw new TypeError('Assignment to constant variable.'); }, enumerable: true, configurable: true }`;
+  });
+  // A block of its own: an example may import more than once.
+  return `{ const ${namespace} = ${load}; Object.defineProperties(${SCOPE_GLOBAL}, { ${properties.join(', ')} }); }`;
+}
+
 export function prepareSource(typescript: string): Runnable {
   const source = stripTypes(typescript);
   const asIs: Runnable = { code: source, isAsync: false, declared: [], constants: [] };
-  if (!NEEDS_REWRITE.test(source)) return asIs;
+  if (!NEEDS_REWRITE.test(source) && !MAY_HIDE_VALUE.test(source)) return asIs;
   const simple = SIMPLE_DECLARATION.exec(source);
   if (
     simple &&
-    !/\bawait\b|\bimport\s*\(|\/\/|\/\*/.test(source) &&
+    !/\bawait\b|\bimport\b|\/\/|\/\*/.test(source) &&
     !hasOuterComma(simple[3] as string) &&
     parses(simple[3] as string)
   ) {
@@ -120,14 +183,27 @@ export function prepareSource(typescript: string): Runnable {
   if (!sf) return asIs;
   const imports: Edit[] = [];
   collectImportCalls(sf, sf, imports);
-  const isAsync = sf.statements.some(hasTopLevelAwait);
+  const isAsync = sf.statements.some((st) => ts.isImportDeclaration(st) || hasTopLevelAwait(st));
   const declared: string[] = [];
   const constants: string[] = [];
   const edits: Edit[] = [];
-  const last = sf.statements[sf.statements.length - 1];
+  const last = sf.statements.filter((st) => !ts.isEmptyStatement(st)).at(-1);
+  const shown = shownStatement(last, sf);
+  // Declarations become `void (...)`, which shows nothing already.
+  const hide =
+    last !== undefined &&
+    shown === undefined &&
+    !ts.isVariableStatement(last) &&
+    !ts.isFunctionDeclaration(last) &&
+    !ts.isClassDeclaration(last) &&
+    !ts.isImportDeclaration(last);
   for (const st of sf.statements) {
     const start = st.getStart(sf);
-    if (ts.isVariableStatement(st)) {
+    if (ts.isImportDeclaration(st)) {
+      // One line in place of the declaration, and its line breaks after, so lines stay put.
+      const breaks = '\n'.repeat(sf.text.slice(start, st.end).split('\n').length - 1);
+      edits.push({ start, end: st.end, text: importCode(st, sf, declared) + breaks });
+    } else if (ts.isVariableStatement(st)) {
       const assignments: string[] = [];
       const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
       for (const d of st.declarationList.declarations) {
@@ -146,15 +222,19 @@ export function prepareSource(typescript: string): Runnable {
         end: st.end,
         text: `void (${st.name.text} = ${textWith(st, sf, imports)});`,
       });
-    } else if (isAsync && st === last && ts.isExpressionStatement(st)) {
-      const value = textWith(st.expression, sf, imports);
+    } else if (isAsync && shown !== undefined && st === shown) {
+      const value = textWith(shown.expression, sf, imports);
       edits.push({ start, end: st.end, text: `return { value: (${value}) };` });
     } else {
       edits.push({ start, end: st.end, text: textWith(st, sf, imports) });
     }
   }
   const body = applyEdits(source, edits);
-  if (!isAsync) return { code: body, isAsync, declared, constants };
+  if (!isAsync) {
+    // A last statement that shows nothing: the script ends in `void 0`, on a line after it.
+    const code = hide ? `${body.replace(/\n$/, '')}\n;void 0;\n` : body;
+    return { code, isAsync, declared, constants };
+  }
   const code = `(async () => { ${body.replace(/\n$/, '')}\n})()`;
   return { code, isAsync, declared, constants };
 }

@@ -14,6 +14,7 @@ import { cachedParse, type ParsedFile } from './parse-cache.ts';
 import { WorkerPool } from './pool.ts';
 import { type ItemResult, type Report, summarize } from './results.ts';
 import { prepareSource } from './rewrite.ts';
+import { compileSelection, selectTests } from './select.ts';
 
 export interface RunOptions {
   /** Option flags for every example (`-o`), e.g. `['ELLIPSIS']`. */
@@ -32,6 +33,8 @@ export interface RunOptions {
   cwd?: string;
   /** Keep parsed files here, reused while unchanged; pool workers keep compiled code too. */
   cacheDir?: string;
+  /** `-k`: run only the items whose name matches this expression (pytest's grammar). */
+  select?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -86,11 +89,15 @@ export async function runDoctests({
   const files = await collectFiles(paths.length > 0 ? paths : ['src'], cwd);
   const sources = files.map((file) => readSource(file, cwd));
   const { cacheDir } = options;
+  const matches = options.select === undefined ? undefined : compileSelection(options.select);
   const parse = (i: number): ParsedFile => {
     const [file, source] = [files[i] as string, sources[i] as string];
     const fresh = () => parseFile(file, source, cwd);
-    if (cacheDir === undefined) return fresh();
-    return cachedParse(path.join(cacheDir, 'parsed'), { file, source, cwd }, fresh);
+    const parsed =
+      cacheDir === undefined
+        ? fresh()
+        : cachedParse(path.join(cacheDir, 'parsed'), { file, source, cwd }, fresh);
+    return matches ? selectTests(parsed, matches) : parsed;
   };
   // A worker takes a few hundred milliseconds to boot: small runs get fewer.
   const prompts = sources.reduce((n, source) => n + (source.match(/>>>/g)?.length ?? 0), 0);

@@ -70,13 +70,49 @@ describe('findDocTests', () => {
   it('names each comment after its owner, sorted by name as CPython does', () => {
     expect(found.tests.map((t) => [t.name, t.line, t.examples.length])).toEqual([
       ['calc', 1, 1],
+      ['calc.Cal', 22, 0],
       ['calc.Cal.add', 23, 1],
       ['calc.Cal.constructor', 28, 1],
       ['calc.Shape', 13, 0],
       ['calc.Shape.area', 15, 1],
+      ['calc.default', 52, 0],
+      ['calc.f', 54, 0],
       ['calc.f.<line 55>', 55, 1],
       ['calc.helper', 33, 1],
       ['calc.obj.m', 40, 1],
+    ]);
+  });
+
+  it('lists what testmod lists without a docstring: module, functions, classes, their methods', () => {
+    const bare = findDocTests(
+      '/p/bare.ts',
+      [
+        'export class K {',
+        '  constructor() {}',
+        '  m() {}',
+        '  get g() { return 1; }',
+        '  set g(v) {}',
+        '  h = () => 1;',
+        '  n = 1;',
+        '  abstractLike?(): void;',
+        '}',
+        'export function f(a: string): void;',
+        'export function f(a: unknown) {}',
+        'const arrow = () => 1, plain = 2;',
+        'export interface I { x: number }',
+        'declare function ambient(): void;',
+      ].join('\n'),
+      '/p',
+    );
+    expect(bare.tests.map((t) => [t.name, t.line, t.examples.length])).toEqual([
+      ['bare', 1, 0],
+      ['bare.K', 1, 0],
+      ['bare.K.constructor', 2, 0],
+      ['bare.K.g', 4, 0],
+      ['bare.K.h', 6, 0],
+      ['bare.K.m', 3, 0],
+      ['bare.arrow', 12, 0],
+      ['bare.f', 11, 0],
     ]);
   });
 
@@ -109,24 +145,21 @@ describe('findDocTests', () => {
       '\r\n/**\r\n * >>> 1\r\n * 1\r\n */\r\nexport const w = 1;\r\n',
       '/p',
     );
-    expect(crlf.tests[0]).toMatchObject({ name: 'w.w', line: 2 });
-    expect(crlf.tests[0]?.examples[0]).toMatchObject({ line: 3, source: '1\n', want: '1\n' });
+    expect(crlf.tests[1]).toMatchObject({ name: 'w.w', line: 2 });
+    expect(crlf.tests[1]?.examples[0]).toMatchObject({ line: 3, source: '1\n', want: '1\n' });
   });
 
   it('parses JavaScript and JSX files too', () => {
-    expect(
-      findDocTests('/p/j.jsx', '/** >>> 1\n * 1 */\nexport const j = <b/>;', '/p').tests[0]?.name,
-    ).toBe('j.j');
-    expect(
-      findDocTests('/p/k.mjs', '/** >>> 1\n * 1 */\nexport const k = 1;', '/p').tests[0]?.name,
-    ).toBe('k.k');
-    expect(
-      findDocTests('/p/t.tsx', '/** >>> 1\n * 1 */\nexport const t = <b/>;', '/p').tests[0]?.name,
-    ).toBe('t.t');
+    const tested = (file: string, text: string) =>
+      findDocTests(file, text, '/p').tests.filter((t) => t.examples.length > 0)[0]?.name;
+    expect(tested('/p/j.jsx', '/** >>> 1\n * 1 */\nexport const j = <b/>;')).toBe('j.j');
+    expect(tested('/p/k.mjs', '/** >>> 1\n * 1 */\nexport const k = 1;')).toBe('k.k');
+    expect(tested('/p/t.tsx', '/** >>> 1\n * 1 */\nexport const t = <b/>;')).toBe('t.t');
   });
 
-  it('ignores plain block comments and /**/', () => {
-    expect(findDocTests('/p/q.ts', '/* >>> 1 */ /**/ export const q = 1;', '/p').tests).toEqual([]);
+  it('ignores plain block comments and /**/: only the module, with no tests', () => {
+    const found = findDocTests('/p/q.ts', '/* >>> 1 */ /**/ export const q = 1;', '/p');
+    expect(found.tests).toEqual([{ name: 'q', file: 'q.ts', line: 1, examples: [] }]);
   });
 });
 

@@ -49,8 +49,44 @@ describe('parseExamples', () => {
     expect(parse('>>>', '>>> // note', '...', '>>> 1', '1').map((e) => e.source)).toEqual(['1\n']);
   });
 
-  it('does not take ">>>x" (no space) as a prompt', () => {
-    expect(parse('>>>x', 'y')).toEqual([]);
+  it('makes ">>>x" (no space) an error naming file and line, as CPython raises ValueError', () => {
+    const [e, next] = parse('>>>x', 'y', '', '>>> 1', '1');
+    expect(e).toMatchObject({ source: '>>>x\n', want: '', line: 1 });
+    expect(e?.error).toBe(
+      "<comment>:1: the doc comment for <comment> lacks blank after >>>: '>>>x'",
+    );
+    // The next example of the comment is still read.
+    expect(next).toMatchObject({ source: '1\n', want: '1\n', line: 4 });
+  });
+
+  it('makes a "...x" continuation an error, at the line of the continuation', () => {
+    const [e] = parseExamples(
+      [
+        { text: '>>> [1,', line: 7 },
+        { text: '...2]', line: 8 },
+      ],
+      { file: 'src/m.ts', name: 'm.f' },
+    );
+    expect(e?.error).toBe("src/m.ts:8: the doc comment for m.f lacks blank after ...: '...2]'");
+  });
+
+  it('makes a line indented less than its prompt an error, source or output', () => {
+    expect(parse('  >>> [1,', ' ...  2]')[0]?.error).toBe(
+      "<comment>:2: the doc comment for <comment> has inconsistent leading whitespace: ' ...  2]'",
+    );
+    // As in CPython, the blank after each prompt is checked first, at the prompt's indent.
+    expect(parse('  >>> [1,', ' ... 2]')[0]?.error).toBe(
+      "<comment>:2: the doc comment for <comment> lacks blank after .. : ' ... 2]'",
+    );
+    expect(parse('  >>> "a"', "'a'")[0]?.error).toBe(
+      `<comment>:2: the doc comment for <comment> has inconsistent leading whitespace: "'a'"`,
+    );
+  });
+
+  it('makes a directive on a prompt with no code an error, as CPython does', () => {
+    expect(parse('>>> // doctest: +ELLIPSIS')[0]?.error).toBe(
+      "<comment>:1: the doc comment for <comment> has an option directive on a line with no example: '// doctest: +ELLIPSIS'",
+    );
   });
 
   it('reads Python traceback and Node REPL exception forms', () => {
@@ -82,7 +118,9 @@ describe('parseExamples', () => {
 
   it('marks an example with an invalid directive instead of throwing', () => {
     const [e] = parse('>>> f() // doctest: +NOPE', 'x');
-    expect(e?.error).toBe("line 1: invalid option: '+NOPE'");
+    expect(e?.error).toBe(
+      "<comment>:1: the doc comment for <comment> has an invalid option: '+NOPE'",
+    );
     expect(parse('>>> f() // doctest: ELLIPSIS')[0]?.error).toContain("invalid option: 'ELLIPSIS'");
   });
 });

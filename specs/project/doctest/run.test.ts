@@ -200,7 +200,10 @@ describe('runDoctests (in process)', () => {
         '2 items had no tests:\n    classic-failures\n    classic-failures.Cal\n' +
           '**********************************************************************\n' +
           '2 items had failures:\n   2 of   4 in classic-failures.Cal.addNumAndDouble\n   1 of   1 in classic-failures.addNum\n' +
-          '5 tests in 4 items.\n2 passed and 3 failed.\n***Test Failed*** 3 failures.\n',
+          '5 tests in 4 items.\n2 passed and 3 failed.\n***Test Failed*** 3 failures.\n' +
+          'To run a failed item again:\n' +
+          "    tsdoctest fixtures/doctest/classic-failures.ts -k 'classic-failures.Cal.addNumAndDouble'\n" +
+          "    tsdoctest fixtures/doctest/classic-failures.ts -k 'classic-failures.addNum'\n",
       ),
     ).toBe(true);
   });
@@ -213,13 +216,16 @@ describe('runDoctests (in process)', () => {
     );
     expect(
       textReport(report, { verbose: true }).endsWith(
-        '8 tests in 4 items.\n8 passed.\nTest passed.\n',
+        '8 tests in 5 items.\n8 passed.\nTest passed.\n',
       ),
     ).toBe(true);
   });
 
   it('reports skipped tests in the failure line, singular and plural as CPython 3.13', async () => {
     const text = textReport(await run(['fixtures/doctest/flags.ts']));
-    expect(text.endsWith('***Test Failed*** 5 failures and 2 skipped tests.\n')).toBe(true);
+    expect(text).toContain(
+      '   2 of   8 in flags\n   1 of   1 in flags.lines\n   2 of   2 in flags.onlyFirst\n' +
+        '***Test Failed*** 5 failures and 2 skipped tests.\nTo run a failed item again:\n',
+    );
   });
 });

@@ -4,6 +4,7 @@
  */
 import { indent, outputDifference } from '../checker.ts';
 import type { ExampleResult, ItemResult, Report } from '../results.ts';
+import { keywordFor } from '../select.ts';
 
 export const DIVIDER = '*'.repeat(70);
 
@@ -36,13 +37,16 @@ function trying(example: ExampleResult): string {
 function itemText(item: ItemResult, verbose: boolean): string {
   let out = '';
   let failures = 0;
+  let previous: readonly string[] = [];
   for (const example of item.examples) {
+    // REPORT_ONLY_FIRST_FAILURE silences the report (not the counting) of what follows a
+    // failure. As in CPython, the flags that decide are the previous example's.
+    const quiet = failures > 0 && previous.includes('REPORT_ONLY_FIRST_FAILURE');
+    previous = example.flags;
     if (example.status === 'skipped') continue;
-    // REPORT_ONLY_FIRST_FAILURE silences the report (not the counting) of later failures.
-    const quiet = example.flags.includes('REPORT_ONLY_FIRST_FAILURE') && failures > 0;
     if (verbose && !quiet) out += trying(example);
     if (example.status === 'passed') {
-      if (verbose) out += 'ok\n';
+      if (verbose && !quiet) out += 'ok\n';
       continue;
     }
     if (!quiet) out += failureText(item, example);
@@ -51,14 +55,19 @@ function itemText(item: ItemResult, verbose: boolean): string {
   return out;
 }
 
-/** CPython's `DocTestRunner.summarize` (3.13 wording). */
+/** CPython 3.13 counts a skipped example as a test tried: `2 tests in m.f`, `3 passed`. */
+function tries(counts: { attempted: number; skipped: number }): number {
+  return counts.attempted + counts.skipped;
+}
+
+/** CPython's `DocTestRunner.summarize` (3.13 wording and counts). */
 export function summaryText(report: Report, verbose: boolean): string {
   const lines: string[] = [];
   const byName = (a: ItemResult, b: ItemResult) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const tried = report.items.filter((i) => i.attempted > 0);
+  const tried = report.items.filter((i) => tries(i) > 0);
   const noTests = [
     ...(report.itemsWithoutTests ?? []),
-    ...report.items.filter((i) => i.attempted === 0).map((i) => i.name),
+    ...report.items.filter((i) => tries(i) === 0).map((i) => i.name),
   ].sort();
   const passed = tried.filter((i) => i.failed === 0).sort(byName);
   const failed = tried.filter((i) => i.failed > 0).sort(byName);
@@ -71,7 +80,7 @@ export function summaryText(report: Report, verbose: boolean): string {
       lines.push(`${plural(passed.length, 'item')} passed all tests:`);
       for (const i of passed)
         lines.push(
-          ` ${String(i.attempted).padStart(3)} test${i.attempted === 1 ? '' : 's'} in ${i.name}`,
+          ` ${String(tries(i)).padStart(3)} test${tries(i) === 1 ? '' : 's'} in ${i.name}`,
         );
     }
   }
@@ -79,14 +88,14 @@ export function summaryText(report: Report, verbose: boolean): string {
     lines.push(DIVIDER, `${plural(failed.length, 'item')} had failures:`);
     for (const i of failed)
       lines.push(
-        ` ${String(i.failed).padStart(3)} of ${String(i.attempted).padStart(3)} in ${i.name}`,
+        ` ${String(i.failed).padStart(3)} of ${String(tries(i)).padStart(3)} in ${i.name}`,
       );
   }
   if (verbose) {
     const items = report.items.length + (report.itemsWithoutTests?.length ?? 0);
-    lines.push(`${plural(report.attempted, 'test')} in ${plural(items, 'item')}.`);
+    lines.push(`${plural(tries(report), 'test')} in ${plural(items, 'item')}.`);
     const andFailed = report.failed > 0 ? ` and ${report.failed} failed` : '';
-    lines.push(`${report.attempted - report.failed} passed${andFailed}.`);
+    lines.push(`${tries(report) - report.failed} passed${andFailed}.`);
   }
   if (report.failed > 0) {
     let message = `***Test Failed*** ${plural(report.failed, 'failure')}`;
@@ -98,9 +107,59 @@ export function summaryText(report: Report, verbose: boolean): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
+/** Python's `shlex.quote`: the word as it is when the shell leaves it alone, else in quotes. */
+export function shellQuote(word: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replaceAll("'", `'"'"'`)}'`;
+}
+
+/** Where the report's run came from: the options a re-run keeps (`-o ELLIPSIS`, ...). */
+export interface TextOptions {
+  verbose?: boolean;
+  rerunOptions?: readonly string[];
+}
+
+/**
+ * After the summary (never inside it: it stays CPython's), one command per failed item that
+ * runs it again, selected by name with `-k`.
+ */
+export function rerunText(report: Report, rerunOptions: readonly string[] = []): string {
+  const commands = report.items
+    .filter((i) => i.failed > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((i) => {
+      const words = ['tsdoctest', ...rerunOptions, i.file].map(shellQuote);
+      return `    ${words.join(' ')} -k '${expressionFor(i, report.items)}'`;
+    });
+  // An item run twice (a file named twice on the command line) is listed once.
+  const unique = [...new Set(commands)];
+  return unique.length > 0 ? `To run a failed item again:\n${unique.join('\n')}\n` : '';
+}
+
+/**
+ * A `-k` expression that selects `item` and no other item of its file: `-k` matches
+ * substrings, so items whose names contain this one's (`m.Cal.add` for `m.Cal`) are excluded.
+ */
+function expressionFor(item: ItemResult, items: readonly ItemResult[]): string {
+  const lower = item.name.toLowerCase();
+  const longer = items.filter(
+    (o) => o.file === item.file && o.name !== item.name && o.name.toLowerCase().includes(lower),
+  );
+  const exclude = longer.map((o) => {
+    const keyword = keywordFor(o.name);
+    return keyword.includes(' ') ? ` and not (${keyword})` : ` and not ${keyword}`;
+  });
+  return keywordFor(item.name) + [...new Set(exclude)].join('');
+}
+
 /** The whole text report. Silent when everything passed and not verbose, as CPython is. */
-export function textReport(report: Report, { verbose = false } = {}): string {
+export function textReport(
+  report: Report,
+  { verbose = false, rerunOptions }: TextOptions = {},
+): string {
   return (
-    report.items.map((item) => itemText(item, verbose)).join('') + summaryText(report, verbose)
+    report.items.map((item) => itemText(item, verbose)).join('') +
+    summaryText(report, verbose) +
+    rerunText(report, rerunOptions)
   );
 }
