@@ -1,6 +1,8 @@
 // Assertions a test does not wait for: found in the source (unit), and the
 // samples verified for real under Vitest and Jest (end to end).
+
 import { resolve } from 'node:path';
+import stripAnsi from 'strip-ansi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseById, repoRoot } from '../../../src/workshop/catalogue.ts';
 import type { VariantOutcome } from '../../../src/workshop/types.ts';
@@ -147,7 +149,10 @@ describe('the samples, verified for real', () => {
       expect(verdict.reasons[0]).toBe(
         'line 12: the assertion inside `new Salary({ base: 100, year: 2017 }).calculationSalary().then(…)` runs only after your test has ended, because that promise is neither awaited nor returned: `await` the value (`const total = await ...`) and assert on it, or `return` the promise',
       );
-      expect(report).toMatch(/^rejected: .*unawaited\.jest\.test\.ts \(patch-decorator\)\n/);
+      // Colours follow the terminal (and CI=true), so read the report without them.
+      expect(stripAnsi(report)).toMatch(
+        /^rejected: .*unawaited\.jest\.test\.ts \(patch-decorator\)\n/,
+      );
       // Jest waits a turn after each test, so the late failure is the test's own:
       // on the real code it passes, on a chaff it fails (no crash, no stray error).
       expect(verdict.failedWheats).toEqual([]);
