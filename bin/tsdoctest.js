@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `tsdoctest` command: Node's own loader, with tsdoctest's hooks, loads its TypeScript.
+import { fstatSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,15 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(128 + 13);
 });
+// An example that reads a standard input kept open (`readFileSync(0)`) would block its worker
+// where no timeout can stop it, and the process with it. Opening stdin as a stream makes a pipe
+// non-blocking (libuv does), so that such a read fails at once (EAGAIN).
+try {
+  const stdin = fstatSync(0);
+  if (stdin.isFIFO() || stdin.isSocket()) process.stdin.pause();
+} catch {
+  // No standard input: nothing to read.
+}
 // Parsed and transpiled files are kept here, and workers keep the code they compile (your
 // modules) where Node can (22.1 and later), unless `--no-cache` (the CLI parses its options
 // later, hence the look at argv). This thread compiles only tsdoctest and the packages it

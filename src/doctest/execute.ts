@@ -6,7 +6,7 @@
  * one example to the next within a comment and no further.
  */
 import { pathToFileURL } from 'node:url';
-import { formatWithOptions, inspect } from 'node:util';
+import { formatWithOptions, inspect, types } from 'node:util';
 import vm from 'node:vm';
 import { checkOutput, stripExceptionDetails } from './checker.ts';
 import type { DocTest } from './doctest.ts';
@@ -48,12 +48,15 @@ export interface ExecuteHooks {
   onItem?(test: number, item: ItemResult): void;
 }
 
-/** `process.exit()` inside an example: a failure of that example, as SystemExit is in Python. */
+/**
+ * `process.exit()` inside an example: a failure of that example, as SystemExit is in Python
+ * (in a worker, so are `process.abort()` and a signal the example sends its own process).
+ */
 export class SystemExit extends Error {
   override name = 'SystemExit';
   readonly code: unknown;
-  constructor(code: unknown) {
-    super(`process.exit(${code === undefined ? '' : inspect(code)}) called`);
+  constructor(code: unknown, call = `process.exit(${code === undefined ? '' : inspect(code)})`) {
+    super(`${call} called`);
     this.code = code;
   }
 }
@@ -75,71 +78,64 @@ function nodeGlobals(): string[] {
 }
 
 /**
- * One context per thread, shared by every comment: creating a V8 context
- * costs about a millisecond. Each comment gets a scope object instead
+ * A context per file, so that each file's examples start from pristine built-ins (creating
+ * one takes about half a millisecond). Each comment gets a scope object in it instead
  * (see rewrite.ts), in front of the module's bindings, in front of the globals.
  */
-interface Shared {
+interface FileContext {
   context: vm.Context;
   globals: Record<string, unknown>;
-  /** The names of the context's globals now. */
-  snapshot: () => Set<string>;
-  /** Delete the globals not in `keep` (those an example made by assigning to an undeclared name). */
-  restore: (keep: Set<string>) => void;
+  /** Delete these globals (those an example made by assigning to an undeclared name). */
+  remove: (names: string[]) => void;
   /** The context's own TypeError, so that `instanceof TypeError` holds in examples. */
   TypeError: TypeErrorConstructor;
 }
-let shared: Shared | undefined;
 
-function sharedContext(): Shared {
-  if (!shared) {
-    const globals: Record<string, unknown> = {};
-    // Descriptors, not values: many of Node's globals load their module when first read
-    // (fetch's undici, web crypto, streams), which would cost every run ~100 ms.
-    for (const key of nodeGlobals()) {
-      const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
-      if (descriptor) Object.defineProperty(globals, key, descriptor);
-    }
-    // V8 gives every context a console of its own that prints nowhere.
-    globals.console = console;
-    const context = vm.createContext(globals);
-    shared = {
-      context,
-      globals,
-      snapshot: vm.runInContext('() => new Set(Object.getOwnPropertyNames(globalThis))', context),
-      restore: vm.runInContext(
-        '(keep) => { for (const k of Object.getOwnPropertyNames(globalThis)) if (!keep.has(k)) delete globalThis[k]; }',
-        context,
-      ),
-      TypeError: vm.runInContext('TypeError', context),
-    };
+function fileContext(): FileContext {
+  const globals: Record<string, unknown> = {};
+  // Descriptors, not values: many of Node's globals load their module when first read
+  // (fetch's undici, web crypto, streams), which would cost every run ~100 ms.
+  for (const key of nodeGlobals()) {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, key);
+    if (descriptor) Object.defineProperty(globals, key, descriptor);
   }
-  return shared;
+  // V8 gives every context a console of its own that prints nowhere.
+  globals.console = console;
+  const context = vm.createContext(globals);
+  return {
+    context,
+    globals,
+    remove: vm.runInContext('(names) => { for (const k of names) delete globalThis[k]; }', context),
+    TypeError: vm.runInContext('TypeError', context),
+  };
+}
+
+/**
+ * What takes away the globals a comment's examples made, in time linear in the comment: the
+ * file's globals are listed once, and again only when their count grew.
+ */
+function globalsKeeper({ globals, remove }: FileContext): () => void {
+  const kept = new Set(Object.keys(globals));
+  return () => {
+    const now = Object.keys(globals);
+    if (now.length > kept.size) remove(now.filter((name) => !kept.has(name)));
+  };
 }
 
 /**
  * Make the module's top-level bindings globals of the context (read live), for one file.
  * Globals, not entries of the comment's scope object: a function called through a `with`
  * object gets that object as `this`, where the module's own code would see `undefined`.
- * Returns what puts the context's globals back as they were.
  */
-function installBindings(globals: object, module: Record<string, unknown>): () => void {
+function installBindings(globals: object, module: Record<string, unknown>): void {
   const bindings = (module[SCOPE_EXPORT] ?? {}) as Record<string, unknown>;
-  const shadowed = new Map<string, PropertyDescriptor | undefined>();
   for (const name of Object.keys(bindings)) {
-    shadowed.set(name, Object.getOwnPropertyDescriptor(globals, name));
     Object.defineProperty(globals, name, {
       get: () => bindings[name],
       enumerable: true,
       configurable: true,
     });
   }
-  return () => {
-    for (const [name, descriptor] of shadowed) {
-      if (descriptor) Object.defineProperty(globals, name, descriptor);
-      else delete (globals as Record<string, unknown>)[name];
-    }
-  };
 }
 
 /**
@@ -182,54 +178,59 @@ function freeze(
 /** Capture what an example writes to stdout; `process.exit` throws SystemExit meanwhile. */
 class Capture {
   private out: string[] = [];
-  private restore: (() => void) | undefined;
+  /** What the stand-ins replaced: each target's own property (or none) before. */
+  private saved: [object, string, PropertyDescriptor | undefined][] = [];
 
+  /**
+   * Put the stand-ins in place by defining them (an example may have made a property
+   * read-only); throws a readable error, failing the example, where one cannot be replaced.
+   */
   begin(): void {
     this.out = [];
-    const stdout = process.stdout;
-    const originals = {
-      write: stdout.write,
-      log: console.log,
-      info: console.info,
-      debug: console.debug,
-      dir: console.dir,
-      exit: process.exit,
-    };
     const print = (...args: unknown[]) => {
       this.out.push(`${formatWithOptions({ colors: false }, ...args)}\n`);
     };
-    stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const write = (chunk: unknown, ...rest: unknown[]) => {
       this.out.push(
         typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(),
       );
       const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
       callback?.();
       return true;
-    }) as typeof stdout.write;
-    console.log = print;
-    console.info = print;
-    console.debug = print;
-    console.dir = (value: unknown, options?: object) => {
+    };
+    const dir = (value: unknown, options?: object) => {
       this.out.push(`${inspect(value, { customInspect: false, ...options, colors: false })}\n`);
     };
-    process.exit = ((code?: unknown) => {
+    const exit = (code?: unknown) => {
       throw new SystemExit(code);
-    }) as typeof process.exit;
-    this.restore = () => {
-      stdout.write = originals.write;
-      Object.assign(console, {
-        log: originals.log,
-        info: originals.info,
-        debug: originals.debug,
-        dir: originals.dir,
-      });
-      process.exit = originals.exit;
     };
+    this.swap(process.stdout, 'write', write, 'process.stdout.write');
+    for (const name of ['log', 'info', 'debug'] as const) {
+      this.swap(console, name, print, `console.${name}`);
+    }
+    this.swap(console, 'dir', dir, 'console.dir');
+    this.swap(process, 'exit', exit, 'process.exit');
   }
 
+  private swap(target: object, key: string, value: unknown, shown: string): void {
+    const before = Object.getOwnPropertyDescriptor(target, key);
+    const replaced = Reflect.defineProperty(target, key, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: before?.enumerable ?? true,
+    });
+    if (!replaced) throw new TypeError(`tsdoctest cannot capture output: ${shown} is read-only`);
+    this.saved.push([target, key, before]);
+  }
+
+  /** What the example printed; puts back what `begin` replaced, as far as it can. */
   end(): string {
-    this.restore?.();
-    this.restore = undefined;
+    for (const [target, key, before] of this.saved.reverse()) {
+      if (before) Reflect.defineProperty(target, key, before);
+      else Reflect.deleteProperty(target, key);
+    }
+    this.saved = [];
     return this.out.join('');
   }
 }
@@ -294,21 +295,52 @@ function withFinalNewline(got: string): string {
   return got === '' || got.endsWith('\n') ? got : `${got}\n`;
 }
 
+/**
+ * A `then` an example added to the Object.prototype of tsdoctest's own realm would make every
+ * object it hands on a thenable that never settles: it is removed, and the example fails.
+ * Called as the outcome is returned, before any promise sees it.
+ */
+function thenless(outcome: Outcome): Outcome {
+  if (!Object.hasOwn(Object.prototype, 'then')) return outcome;
+  const removed = Reflect.deleteProperty(Object.prototype, 'then');
+  const message = `the example added \`then\` to Object.prototype, which makes every object a thenable${removed ? '; tsdoctest removed it' : ''}`;
+  return { got: outcome.got, exception: new TypeError(message), threw: true };
+}
+
 async function evaluate(runnable: Runnable, filename: string, run: Run): Promise<Outcome> {
-  run.capture.begin();
   let value: unknown;
   try {
+    run.capture.begin();
     const script = await compile(runnable.code, filename, run.keepAlive);
     value = script.runInContext(run.context, { timeout: run.syncTimeoutMs, displayErrors: false });
     if (runnable.isAsync) {
       value = ((await settle(value, run.timeoutMs)) as { value?: unknown } | undefined)?.value;
     }
   } catch (exception) {
-    return { got: withFinalNewline(run.capture.end()), exception, threw: true };
+    return thenless({ got: withFinalNewline(run.capture.end()), exception, threw: true });
   }
   const out = run.capture.end();
-  const shown = value === undefined ? '' : `${inspect(value, { showProxy: true })}\n`;
-  return { got: withFinalNewline(out + shown), exception: undefined, threw: false };
+  let shown: string;
+  try {
+    shown = value === undefined ? '' : `${inspect(value, { showProxy: true })}\n`;
+  } catch (exception) {
+    // As CPython's display hook: a value whose showing throws fails with that exception.
+    return thenless({ got: withFinalNewline(out), exception, threw: true });
+  }
+  return thenless({ got: withFinalNewline(out + shown), exception: undefined, threw: false });
+}
+
+/**
+ * A thrown value's last traceback line, or, where reading it throws (a `name` getter that
+ * throws, a Proxy's traps), what can be said without running its code.
+ */
+function shownThrow(value: unknown): string {
+  try {
+    return exceptionOnly(value);
+  } catch {
+    if (types.isProxy(value)) return 'Proxy';
+    return types.isNativeError(value) ? 'Error' : typeof value;
+  }
 }
 
 /** Judge one outcome as CPython's `DocTestRunner.__run` does. */
@@ -330,11 +362,17 @@ function judge(
       ...(ok ? {} : { failure: 'output' as const }),
     };
   }
-  const traceback = formatTraceback(outcome.exception, filename, example.source);
+  const thrown = outcome.exception;
+  let traceback: string;
+  try {
+    traceback = formatTraceback(thrown, filename, example.source);
+  } catch (err) {
+    traceback = `Uncaught ${shownThrow(thrown)} (tsdoctest could not show it in full: ${shownThrow(err)})\n`;
+  }
   const got = outcome.got + traceback;
   const result = { ...base, got, exception: traceback };
   if (example.excMsg === null) return { ...result, status: 'failed', failure: 'exception' };
-  const excMsg = `${exceptionOnly(outcome.exception)}\n`;
+  const excMsg = `${shownThrow(thrown)}\n`;
   let ok = checkOutput(example.excMsg, excMsg, flags);
   if (!ok && flags.includes('IGNORE_EXCEPTION_DETAIL')) {
     ok = checkOutput(stripExceptionDetails(example.excMsg), stripExceptionDetails(excMsg), flags);
@@ -371,21 +409,21 @@ async function loadModule(
 /** Run the file's tests from `job.firstTest` on. */
 export async function runFile(job: FileJob, hooks: ExecuteHooks = {}): Promise<ItemResult[]> {
   const loaded = await loadModule(job, hooks.importModule ?? ((url) => import(url)));
-  const shared = sharedContext();
-  const restoreGlobals = loaded.module ? installBindings(shared.globals, loaded.module) : () => {};
-  try {
-    return await runTests(job, hooks, loaded, shared);
-  } finally {
-    restoreGlobals();
-  }
+  const context = fileContext();
+  if (loaded.module) installBindings(context.globals, loaded.module);
+  return runTests(job, hooks, loaded, context);
 }
 
 async function runTests(
   job: FileJob,
   hooks: ExecuteHooks,
   loaded: { module?: Record<string, unknown>; error?: unknown },
-  { context, globals, snapshot, restore, TypeError: ContextTypeError }: Shared,
+  file: FileContext,
 ): Promise<ItemResult[]> {
+  const { context, globals, TypeError: ContextTypeError } = file;
+  // The scope's global is there from the start, among the file's own.
+  globals[SCOPE_GLOBAL] = undefined;
+  const restoreGlobals = globalsKeeper(file);
   const capture = new Capture();
   const items: ItemResult[] = [];
   for (let t = job.firstTest; t < job.tests.length; t++) {
@@ -394,7 +432,6 @@ async function runTests(
     const scope = Object.create(null) as Record<string, unknown>;
     if (loaded.module) scope[IMPORT_FUNCTION] = loaded.module[IMPORT_EXPORT];
     globals[SCOPE_GLOBAL] = scope;
-    const globalsBefore = snapshot();
     const examples: ExampleResult[] = [];
     let failures = 0;
     for (const [e, example] of test.examples.entries()) {
@@ -454,7 +491,7 @@ async function runTests(
       // As CPython: after an example that ran, by its own flags, once any example failed.
       if (failures > 0 && options.flags.includes('FAIL_FAST')) break;
     }
-    restore(globalsBefore);
+    restoreGlobals();
     const item = tally({ name: test.name, file: test.file, line: test.line, examples });
     items.push(item);
     hooks.onItem?.(t, item);

@@ -1,5 +1,5 @@
 /** Paths, folders and globs → the source files to search, sorted. */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -11,13 +11,25 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Only regular files are read: a FIFO or a device found in a folder would block the run. */
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export async function collectFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
+  const add = (matches: string[]) => {
+    for (const m of matches) if (isRegularFile(m)) found.add(path.normalize(m));
+  };
   for (const given of paths) {
     if (isDynamicPattern(given)) {
       const matches = await glob(given, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true });
       if (matches.length === 0) throw new UsageError(`no files match ${given}`);
-      for (const m of matches) found.add(path.normalize(m));
+      add(matches);
       continue;
     }
     const full = path.resolve(cwd, given);
@@ -28,11 +40,19 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
       throw new UsageError(`cannot read ${given}: no such file or directory`);
     }
     if (stat.isDirectory()) {
-      const matches = await glob(SOURCE, { cwd: full, absolute: true, ignore: IGNORE });
-      for (const m of matches) found.add(path.normalize(m));
-    } else {
+      add(await glob(SOURCE, { cwd: full, absolute: true, ignore: IGNORE }));
+    } else if (stat.isFile()) {
       found.add(full);
+    } else {
+      throw new UsageError(`cannot read ${given}: not a regular file`);
     }
   }
-  return [...found].sort();
+  // A file reached by several paths (symbolic links) runs once: under its own path if that was
+  // found, else the first.
+  const byRealPath = new Map<string, string>();
+  for (const file of [...found].sort()) {
+    const real = realpathSync(file);
+    if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
+  }
+  return [...byRealPath.values()].sort();
 }

@@ -12,11 +12,24 @@ export interface WorkerRequest {
   heartbeat: Int32Array;
 }
 
-/** What a worker answers: each example as it ends, each comment, then the end of the job. */
+/** An example of a job's file (`test` -1: the module itself, as it loaded). */
+export interface ExamplePlace {
+  file: string;
+  test: number;
+  example: number;
+}
+
+/**
+ * What a worker answers: each example as it ends, each comment, then the end of the job; once,
+ * its thread's id (whose child processes the pool ends with it); and, at any time, a callback
+ * an example left (a timer, say) that tried to end the process, which fails that example.
+ */
 export type WorkerMessage =
   | { type: 'example'; result: ExampleResult }
   | { type: 'item'; test: number }
-  | { type: 'done' };
+  | { type: 'done' }
+  | { type: 'thread'; tid: number }
+  | { type: 'late'; place: ExamplePlace; message: string };
 
 const HOOKS = JSON.stringify(new URL('./loader-hooks.mjs', import.meta.url).href);
 // In the bundle of the command's sources (see bundle.mjs), worker.ts is worker.mjs.

@@ -74,6 +74,27 @@ function jobFor({ found, runnables }: ParsedFile, flags: Flag[], timeoutMs: numb
   };
 }
 
+/** The signals that stop a run with a report (SIGKILL cannot be caught). */
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+/**
+ * Wait for `done`; a signal meanwhile (sent by an example's child process, say, or Ctrl-C)
+ * fails the running examples and reports the rest as not run, so a report is still written.
+ */
+async function interruptible<T>(pool: WorkerPool, done: Promise<T>): Promise<T> {
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () =>
+      pool.interrupt(`Interrupted: the run received ${signal}`, `the run received ${signal}`);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  try {
+    return await done;
+  } finally {
+    for (const off of handlers) off();
+  }
+}
+
 /** Run the doc tests of `paths` (files, folders or globs) and return the report model. */
 export async function runDoctests({
   paths,
@@ -119,7 +140,7 @@ export async function runDoctests({
         running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
         await new Promise(setImmediate);
       }
-      perFile = await Promise.all(running);
+      perFile = await interruptible(pool, Promise.all(running));
     } else {
       const { registerLoaderHooks } = await import('./loader-hooks.mjs');
       registerLoaderHooks(cacheDir);
@@ -134,7 +155,7 @@ export async function runDoctests({
         );
       }
     }
-    let items = perFile.flat();
+    let items = pool ? pool.withLateFailures(perFile.flat()) : perFile.flat();
     if (options.typecheck) {
       const { typecheckExamples, mergeTypeErrors } = await import('./typecheck.ts');
       items = mergeTypeErrors(items, typecheckExamples(found, sources, cwd));
