@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EXIT_USAGE } from '../src/cli/usage.ts';
 import {
   FRAMEWORK_NAMES,
   type FrameworkName,
@@ -19,7 +18,8 @@ import {
   isOsName,
   OS_NAME_ENV,
   OS_NAMES,
-} from './lesson-conventions.ts';
+} from '../specs/jest/setup/lesson-conventions.ts';
+import { EXIT_USAGE, UsageError } from '../src/cli/usage.ts';
 
 interface FrameworkRun {
   framework: FrameworkName;
@@ -28,8 +28,6 @@ interface FrameworkRun {
   /** Environment additions carrying our options. */
   env: Record<string, string>;
 }
-
-class UsageError extends Error {}
 
 /** Split argv into the framework's arguments and our options (throws UsageError). */
 function parseFrameworkArgs(argv: string[]): FrameworkRun {

@@ -13,9 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
+import { OS_NAMES } from '../specs/jest/setup/lesson-conventions.ts';
 import { choosePython, ciFailure, lacking } from '../src/cli/python.ts';
 import { createProgram } from '../src/cli/usage.ts';
-import { OS_NAMES } from './lesson-conventions.ts';
 
 const PYTHON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'python');
 

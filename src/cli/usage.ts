@@ -6,6 +6,11 @@ import { Command, type CommanderError, InvalidArgumentError } from 'commander';
 
 export const EXIT_USAGE = 2;
 
+/** A problem with what the user asked for (unknown id, missing file): reported in one line, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** The exit code for a commander stop: 0 for help and version, else a usage error. */
 export function usageExitCode(err: CommanderError): number {
   const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version';

@@ -5,8 +5,10 @@
  * copy under `workshop/`.
  */
 import { resolve } from 'node:path';
+import type { Chaff, ChaffTarget, Edit, Exercise, Wheat } from '../../exercises/exercises.ts';
 import { chaffs, exercises, wheats } from '../../exercises/exercises.ts';
-import type { Chaff, ChaffTarget, Edit, Exercise, Variant, Wheat } from './types.ts';
+import { UsageError } from '../cli/usage.ts';
+import type { Variant } from './types.ts';
 
 export { chaffs, exercises, wheats };
 
@@ -18,11 +20,6 @@ export const targetFiles: Record<ChaffTarget, string> = {
   salary: resolve(repoRoot, 'src/domain/salary.ts'),
   'bonus-api': resolve(repoRoot, 'src/domain/bonus-api.ts'),
 };
-
-/** A usage problem (unknown id, missing file): the CLI exits 2 on it. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export function exerciseById(id: string): Exercise {
   const found = exercises.find((e) => e.id === id);

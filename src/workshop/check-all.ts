@@ -3,9 +3,11 @@
  * and kills every chaff) and every starter is rejected. One framework process per
  * framework runs all exercises and all their variants.
  */
+
+import type { Exercise } from '../../exercises/exercises.ts';
+import { FRAMEWORK_NAMES } from '../../specs/jest/setup/lesson-conventions.ts';
 import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';
 import { HostedRunner } from './hosted-runner.ts';
-import type { Exercise, WorkshopFramework } from './types.ts';
 import { unawaitedIn } from './unawaited.ts';
 import { judge, type Verdict } from './verify.ts';
 
@@ -22,8 +24,7 @@ export async function checkAll(
   timeLimitMs?: number,
 ): Promise<ExerciseCheck[]> {
   const checks: ExerciseCheck[] = [];
-  const frameworks: WorkshopFramework[] = ['vitest', 'jest'];
-  for (const framework of frameworks) {
+  for (const framework of FRAMEWORK_NAMES) {
     const group = selected.filter((e) => e.framework === framework);
     if (group.length === 0) continue;
     const runner = new HostedRunner(framework, timeLimitMs);

@@ -18,17 +18,12 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { createProgram, EXIT_USAGE, integerIn } from '../cli/usage.ts';
-import { exerciseById, exercises, UsageError, variantsOf } from './catalogue.ts';
+import type { Exercise } from '../../exercises/exercises.ts';
+import { createProgram, EXIT_USAGE, integerIn, UsageError } from '../cli/usage.ts';
+import { exerciseById, exercises, variantsOf } from './catalogue.ts';
 import { checkAll } from './check-all.ts';
-import type { Exercise } from './types.ts';
+import type { CliIo } from './watch.ts';
 import { Workshop, type WorkshopOptions } from './workshop.ts';
-
-export interface CliIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 const defaultIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 

@@ -11,8 +11,9 @@
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
 import type { HostReply, HostRequest } from './runner-service.ts';
-import type { RunJob, TestRunner, VariantOutcome, WorkshopFramework } from './types.ts';
+import type { RunJob, TestRunner, VariantOutcome } from './types.ts';
 
 /** How long a run may go without a test file or test case starting or ending. */
 export const DEFAULT_TIME_LIMIT_MS = 15_000;
@@ -74,7 +75,7 @@ export class HostedRunner implements TestRunner {
   private child?: ChildProcess;
 
   constructor(
-    private readonly framework: WorkshopFramework,
+    private readonly framework: FrameworkName,
     private readonly timeLimitMs = DEFAULT_TIME_LIMIT_MS,
   ) {}
 

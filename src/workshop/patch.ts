@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
+import type { Edit } from '../../exercises/exercises.ts';
 import { repoRoot } from './catalogue.ts';
-import type { Edit, Variant } from './types.ts';
+import type { Variant } from './types.ts';
 
 /** A patch that no longer fits the source it edits: a maintainer must update it. */
 export class PatchError extends Error {

@@ -1,65 +1,10 @@
 /**
- * The shapes of the mocking workshop: exercises, the variants of the domain
- * code their tests run against (the real code, wheats and chaffs), and what a
- * run of a learner's test against each variant reports.
+ * The shapes of a workshop run: the variants of the domain code a learner's
+ * test runs against (the real code, wheats and chaffs) and what a run of it
+ * against each variant reports. The catalogue's own shapes (exercises,
+ * chaffs, wheats, edits) live with the catalogue in exercises/exercises.ts.
  */
-
-/** The test framework an exercise's test file runs under. */
-export type WorkshopFramework = 'vitest' | 'jest';
-
-/** The domain modules a variant can patch. */
-export type ChaffTarget = 'salary' | 'bonus-api';
-
-/**
- * One edit of a domain module's source, applied when the module is loaded.
- * `find` must occur exactly once (after the edits before it), so an edit that
- * no longer fits the source fails loudly instead of quietly doing nothing.
- */
-export interface Edit {
-  find: string;
-  replace: string;
-}
-
-/** A deliberately broken version of a domain module: a small patch of the real source. */
-export interface Chaff {
-  /** Stable kebab-case id. */
-  id: string;
-  /** The bug in words a learner can act on: "Salary calls the API twice". */
-  bug: string;
-  /** Which domain module the patch applies to. */
-  replaces: ChaffTarget;
-  patch: Edit[];
-}
-
-/**
- * A correct version of a domain module written differently (Examplar's
- * "wheat"): a test must pass on it too, so a test that pins the real code's
- * text, not its behaviour, is rejected.
- */
-export interface Wheat {
-  id: string;
-  /** What is written differently, for the rejection message. */
-  change: string;
-  replaces: ChaffTarget;
-  patch: Edit[];
-}
-
-export interface Exercise {
-  /** Stable kebab-case id, also the folder name under `exercises/`. */
-  id: string;
-  title: string;
-  framework: WorkshopFramework;
-  /** Ids from the concept catalogue (`specs/concepts.ts`). */
-  concepts: string[];
-  /** What the test is about, for "your test fails against the correct ...". */
-  subject: string;
-  /** File name of the learner's test (the starter is copied to it). */
-  testFile: string;
-  /** Progressive hints: gentle first, specific last. */
-  hints: string[];
-  /** Chaff ids; the solution must kill every one of them. */
-  chaffs: string[];
-}
+import type { Edit } from '../../exercises/exercises.ts';
 
 /**
  * One way the code under test is built. Every variant, the real code

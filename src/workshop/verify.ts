@@ -3,8 +3,10 @@
  * real code and every wheat AND fails against every chaff (Examplar-style).
  * Every reason is phrased so the learner knows what to change.
  */
+
+import type { Exercise } from '../../exercises/exercises.ts';
 import { chaffById, wheatById, wheats } from './catalogue.ts';
-import type { Exercise, VariantOutcome } from './types.ts';
+import type { VariantOutcome } from './types.ts';
 import { type Unawaited, unawaitedReason } from './unawaited.ts';
 
 export interface Verdict {

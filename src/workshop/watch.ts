@@ -1,3 +1,10 @@
+/** The terminal the workshop talks to (a test passes its own streams). */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
 /**
  * Watch mode: verify the current exercise on every save, move on when it is
  * accepted. Keys (raw mode on a TTY): h hint, n next, l list, r reset (then
@@ -8,11 +15,10 @@
 import { createInterface } from 'node:readline';
 import { type FSWatcher, watch as watchFiles } from 'chokidar';
 import pc from 'picocolors';
+import type { Exercise } from '../../exercises/exercises.ts';
 import { EXIT_USAGE } from '../cli/usage.ts';
 import { exerciseById } from './catalogue.ts';
-import type { CliIo } from './cli.ts';
 import { saveState } from './state.ts';
-import type { Exercise } from './types.ts';
 import type { Workshop } from './workshop.ts';
 
 const KEYS = 'keys: h hint · n next · l list · r reset · q quit';

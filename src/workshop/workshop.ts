@@ -6,6 +6,9 @@
 import { access, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import pc from 'picocolors';
+import type { Exercise } from '../../exercises/exercises.ts';
+import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
+import { UsageError } from '../cli/usage.ts';
 import {
   chaffById,
   exercises,
@@ -14,12 +17,11 @@ import {
   repoRoot,
   solutionPath,
   starterPath,
-  UsageError,
   variantsOf,
 } from './catalogue.ts';
 import { HostedRunner, TimeLimitError } from './hosted-runner.ts';
 import { loadState, markDone, saveState, type WorkshopState } from './state.ts';
-import type { Exercise, TestRunner, WorkshopFramework } from './types.ts';
+import type { TestRunner } from './types.ts';
 import { unawaitedIn } from './unawaited.ts';
 import { judge, stuck, type Verdict } from './verify.ts';
 
@@ -49,7 +51,7 @@ export class Workshop {
   readonly workspace: string;
   readonly stateFile: string;
   readonly timeLimitMs: number | undefined;
-  private runners = new Map<WorkshopFramework, TestRunner>();
+  private runners = new Map<FrameworkName, TestRunner>();
 
   constructor(options: WorkshopOptions = {}) {
     this.workspace = options.workspace ?? DEFAULT_WORKSPACE;
@@ -200,7 +202,7 @@ export class Workshop {
     ].join('\n');
   }
 
-  private runner(framework: WorkshopFramework): TestRunner {
+  private runner(framework: FrameworkName): TestRunner {
     let runner = this.runners.get(framework);
     if (!runner) {
       runner = new HostedRunner(framework, this.timeLimitMs);

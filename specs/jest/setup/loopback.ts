@@ -2,9 +2,9 @@
  * Loopback, the only network the lessons may use, shared by the Jest and
  * Vitest setups and suites (nothing here depends on a test framework).
  */
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { titleWithReason } from '../../../scripts/lesson-conventions.ts';
+import { titleWithReason } from './lesson-conventions.ts';
 
 /** Some containers have no IPv6 loopback; tests that need it skip there, and say why. */
 export const HAS_IPV6_LOOPBACK = Object.values(networkInterfaces()).some((addresses) =>
@@ -28,4 +28,13 @@ export function rawRequest(port: number, bytes: string): Promise<string> {
     socket.on('end', () => resolve(reply));
     socket.on('error', reject);
   });
+}
+
+/** A loopback URL where nothing listens: a port that was just opened and closed again. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }

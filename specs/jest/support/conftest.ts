@@ -9,7 +9,7 @@
  *   test (in a `finally`, so also when the test fails).
  * - `tmpPath` / `csvFile`: pytest's `tmp_path` and the course's CSV fixture,
  *   as generators for `useFixture`.
- * - `osNameOption()`: the `--os-name` option (see scripts/lesson-conventions.ts).
+ * - `osNameOption()`: the `--os-name` option (see specs/jest/setup/lesson-conventions.ts).
  */
 
 import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
@@ -17,13 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from '@jest/globals';
 
-import { titleWithReason } from '../../../scripts/lesson-conventions.ts';
+import { titleWithReason } from '../setup/lesson-conventions.ts';
 
 export {
   FRAMEWORK_RUN_TEST_TIMEOUT_MS,
   osNameOption,
   runFrameworkSync,
-} from '../../../scripts/lesson-conventions.ts';
+} from '../setup/lesson-conventions.ts';
 
 /** Like unittest's `@skipIf(condition, reason)`: the returned `test` skips when `condition` holds. */
 export function skipIf(condition: boolean, reason: string) {

@@ -13,7 +13,7 @@ import { type Concept, concepts, type Mirror, type TestRef } from '../../concept
 
 const root = resolve(import.meta.dirname, '../../..');
 
-/** `title [skip: reason]`, the convention of scripts/lesson-conventions.ts. */
+/** `title [skip: reason]`, the convention of specs/jest/setup/lesson-conventions.ts. */
 const SKIP_TITLE = /^(.*) \[skip: (.*)\]$/;
 
 function source(file: string): string {

@@ -16,7 +16,7 @@ import { afterEach, describe, expect, type MockInstance, test, vi } from 'vitest
 import {
   FRAMEWORK_RUN_TEST_TIMEOUT_MS,
   runFrameworkSync,
-} from '../../../scripts/lesson-conventions.ts';
+} from '../../jest/setup/lesson-conventions.ts';
 import {
   installNetworkGuard,
   isLoopbackAuthority,

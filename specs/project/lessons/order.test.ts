@@ -11,13 +11,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { choosePython, lacking } from '../../../src/cli/python.ts';
+import { type Concept, concepts } from '../../concepts.ts';
 import {
   FRAMEWORK_RUN_TEST_TIMEOUT_MS,
   type FrameworkName,
   runFrameworkSync,
-} from '../../../scripts/lesson-conventions.ts';
-import { choosePython, lacking } from '../../../src/cli/python.ts';
-import { type Concept, concepts } from '../../concepts.ts';
+} from '../../jest/setup/lesson-conventions.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runFrameworkSync } from '../../../scripts/lesson-conventions.ts';
+import { runFrameworkSync } from '../../jest/setup/lesson-conventions.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const SKIPPED = 'addNumAndDouble(1, 1) is 4 [skip: this is a release build]';

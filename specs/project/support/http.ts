@@ -1,8 +1,12 @@
-/** Loopback HTTP helpers for the project's own tests. */
+/**
+ * Loopback HTTP helpers for the project's own tests (`closedPortUrl`, which the
+ * lessons use too, lives with the lessons' loopback helpers).
+ */
 import { createServer, type IncomingHttpHeaders, type RequestListener, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { text } from 'node:stream/consumers';
+
+export { closedPortUrl } from '../../jest/setup/loopback.ts';
 
 export interface TestServer {
   url: string;
@@ -22,15 +26,6 @@ export async function serve(handler: RequestListener): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** A loopback URL where nothing listens: a port that was just opened and closed again. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 export interface RawAnswer {

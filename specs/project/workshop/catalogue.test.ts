@@ -1,5 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/cli/usage.ts';
 import {
   chaffById,
   chaffs,
@@ -9,7 +10,6 @@ import {
   solutionPath,
   starterPath,
   targetFiles,
-  UsageError,
   variantsOf,
   wheatById,
   wheats,

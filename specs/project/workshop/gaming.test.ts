@@ -4,9 +4,9 @@
 // get the same rejection under Jest as under Vitest.
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Exercise } from '../../../exercises/exercises.ts';
 import { exerciseById, repoRoot, variantsOf } from '../../../src/workshop/catalogue.ts';
 import { HostedRunner } from '../../../src/workshop/hosted-runner.ts';
-import type { Exercise } from '../../../src/workshop/types.ts';
 import { judge, type Verdict } from '../../../src/workshop/verify.ts';
 
 const RUN_TIMEOUT = 120_000;

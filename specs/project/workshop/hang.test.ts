@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as childProcess from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FrameworkName } from '../../../specs/jest/setup/lesson-conventions.ts';
 import {
   exerciseById,
   repoRoot,
@@ -13,7 +14,6 @@ import {
   variantsOf,
 } from '../../../src/workshop/catalogue.ts';
 import { HostedRunner, TimeLimitError } from '../../../src/workshop/hosted-runner.ts';
-import type { WorkshopFramework } from '../../../src/workshop/types.ts';
 
 vi.mock('node:child_process', async (importOriginal) => {
   const actual = await importOriginal<typeof childProcess>();
@@ -35,7 +35,7 @@ afterEach(async () => {
   vi.mocked(childProcess.fork).mockClear();
 });
 
-describe.each<[WorkshopFramework, string, string]>([
+describe.each<[FrameworkName, string, string]>([
   ['vitest', 'sinon-stub', 'endless-loop.test.ts'],
   ['jest', 'call-args', 'endless-loop.jest.test.ts'],
 ])('%s: a test in an endless loop', (framework, id, loop) => {

@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exercise } from '../../../exercises/exercises.ts';
 import {
   exerciseById,
   repoRoot,
@@ -11,7 +12,7 @@ import {
   variantsOf,
 } from '../../../src/workshop/catalogue.ts';
 import { JestRunner } from '../../../src/workshop/jest-runner.ts';
-import type { Exercise, VariantOutcome } from '../../../src/workshop/types.ts';
+import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { judge, type Verdict } from '../../../src/workshop/verify.ts';
 import { VitestRunner } from '../../../src/workshop/vitest-runner.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';

@@ -8,7 +8,7 @@ import {
   ThirdPartyBonusRestApi,
 } from '../../../src/domain/bonus-api.ts';
 import { Salary } from '../../../src/domain/salary.ts';
-import { closedPortUrl } from '../../project/support/http.ts';
+import { closedPortUrl } from '../../jest/setup/loopback.ts';
 
 const BASE = 'http://bonus-api.invalid';
 const scopes: nock.Scope[] = [];

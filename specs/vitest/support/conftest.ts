@@ -6,7 +6,7 @@
  *
  * - `tmpPath`: pytest's `tmp_path`, a fresh empty directory per test, removed afterwards.
  * - `csvFile`: the course's CSV fixture, `test.csv` open in a fresh `tmpPath`.
- * - `osName`: the `--os-name` option (see scripts/lesson-conventions.ts),
+ * - `osName`: the `--os-name` option (see specs/jest/setup/lesson-conventions.ts),
  *   read like `request.config.getoption('--os-name')`.
  *
  * Skips: Vitest has `test.skipIf(condition)` natively but no reason on it;
@@ -16,13 +16,13 @@ import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from 'vitest';
-import { type OsName, osNameOption } from '../../../scripts/lesson-conventions.ts';
+import { type OsName, osNameOption } from '../../jest/setup/lesson-conventions.ts';
 
 export {
   FRAMEWORK_RUN_TEST_TIMEOUT_MS,
   runFrameworkSync,
   titleWithReason,
-} from '../../../scripts/lesson-conventions.ts';
+} from '../../jest/setup/lesson-conventions.ts';
 
 export interface CsvFile {
   path: string;
