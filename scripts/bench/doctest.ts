@@ -7,6 +7,7 @@
  * `times`, in clock ticks). "Caches kept" is a run as the second run finds the
  * caches; `--no-cache` keeps none. `--baseline DIR` times DIR/bin/tsdoctest.js
  * too (another checkout, e.g. a `git worktree`), each run right after ours.
+ * Last, one file of 1,000, 2,000 and 4,000 doc comments: how the time grows.
  * A benchmark that prints figures, never a timed test.
  */
 import { spawnSync } from 'node:child_process';
@@ -80,6 +81,18 @@ function generate(dir: string, files: number): { tsDir: string; pyFiles: string[
     pyFiles.push(pyFile);
   }
   return { tsDir, pyFiles };
+}
+
+/** One file of `comments` doc comments, one example each (the scaling figure). */
+function generateComments(dir: string, comments: number): string {
+  const parts = Array.from(
+    { length: comments },
+    (_, i) =>
+      `/**\n * >>> f${i}(1)\n * ${i + 1}\n */\nexport function f${i}(x: number): number {\n  return x + ${i};\n}\n`,
+  );
+  const file = path.join(dir, `comments-${comments}.ts`);
+  writeFileSync(file, parts.join('\n'));
+  return file;
 }
 
 interface Time {
@@ -249,6 +262,23 @@ try {
     columns: tsdoctest(['src']),
     warm: true,
   });
+  // Time per doc comment should not grow with their number in a file (issue 16: 4,000 comments
+  // in at most 4.5 times the time of 1,000).
+  const scaling = [1000, 2000, 4000].map((comments) => ({
+    comments,
+    times: measure({
+      name: `one file of ${comments} doc comments, --no-cache`,
+      columns: tsdoctest(['--no-cache', generateComments(path.join(dir, 'ts'), comments)]),
+      warm: false,
+    }),
+  }));
+  for (const { label } of nodes) {
+    const [one, , four] = scaling.map((s) => s.times.get(label));
+    if (!one || !four) continue;
+    console.log(
+      `ratio 4,000 / 1,000 comments, ${label}: ${ratio(four.wall, one.wall)} wall, ${ratio(four.cpu, one.cpu)} CPU`,
+    );
+  }
   console.log(`load average at end: ${shownLoad()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
