@@ -14,6 +14,17 @@ describe('checkOutput', () => {
     expect(checkOutput('a  b\n', 'a b\n', [])).toBe(false);
   });
 
+  it('accepts true for 1 and false for 0, as CPython does, unless DONT_ACCEPT_TRUE_FOR_1', () => {
+    expect(checkOutput('1\n', 'true\n', [])).toBe(true);
+    expect(checkOutput('0\n', 'false\n', [])).toBe(true);
+    expect(checkOutput('1\n', 'true\n', ['DONT_ACCEPT_TRUE_FOR_1'])).toBe(false);
+    expect(checkOutput('0\n', 'false\n', ['DONT_ACCEPT_TRUE_FOR_1'])).toBe(false);
+    // The whole output only, and not the other way round.
+    expect(checkOutput('1\n1\n', 'true\ntrue\n', [])).toBe(false);
+    expect(checkOutput('true\n', '1\n', [])).toBe(false);
+    expect(checkOutput('0\n', 'true\n', [])).toBe(false);
+  });
+
   it('accepts <BLANKLINE> for an empty line unless DONT_ACCEPT_BLANKLINE', () => {
     expect(checkOutput('a\n<BLANKLINE>\nb\n', 'a\n\nb\n', [])).toBe(true);
     expect(checkOutput('a\n<BLANKLINE>\nb\n', 'a\n  \nb\n', [])).toBe(true);

@@ -101,4 +101,79 @@ describe('prepareSource', () => {
     expect(code.split('\n')).toHaveLength(4);
     expect(code.split('\n')[2]).toBe('return { value: (await 2) };');
   });
+
+  it.each([
+    'for (let i = 0; i < 2; i++) i',
+    'let j = 0; while (j < 2) j++',
+    'do 5; while (false)',
+    'if (true) 5',
+    'if (false) 1; else 6',
+    '{ 3 }',
+    'try { 4 } finally {}',
+    'switch (1) { case 1: 7 }',
+    'label: 8',
+    '1; for (const x of [2]) x',
+  ])('shows nothing for %j, whose last statement is no expression', (source) => {
+    expect(runAll([source]).values).toEqual([undefined]);
+  });
+
+  it.each([
+    ['1 + 1', 2],
+    ['if (true) 5; 6', 6],
+    ['1;;', 1],
+    ['for (const x of [1]) x; (2)', 2],
+  ])('shows the value of %j, which ends in an expression', (source, value) => {
+    expect(runAll([source]).values).toEqual([value]);
+  });
+
+  it('shows nothing after a loop in the async form either', async () => {
+    const { code, isAsync } = prepareSource('for (const x of [await 1]) x\n');
+    expect(isAsync).toBe(true);
+    const context = vm.createContext({ __tsdoctest_scope__: {} });
+    expect(await new vm.Script(inScope(code)).runInContext(context)).toBeUndefined();
+  });
+
+  it('shows what process.stdout.write writes, not its true', () => {
+    const written: string[] = [];
+    const process = { stdout: { write: (s: string) => written.push(s) > 0 } };
+    const { code } = prepareSource("process.stdout.write('a')\n");
+    const context = vm.createContext({ __tsdoctest_scope__: {}, process });
+    expect(new vm.Script(inScope(code)).runInContext(context)).toBeUndefined();
+    expect(written).toEqual(['a']);
+  });
+
+  it('turns import declarations into imports through the module, binding live read-only names', async () => {
+    const { code, isAsync, declared, constants } = prepareSource(
+      "import d, { a as b, type T } from './m.ts'\nimport * as ns from 'node:path'\nimport './side.ts'\nb\n",
+    );
+    expect([isAsync, declared, constants]).toEqual([true, ['d', 'b', 'ns'], []]);
+    expect(code.split('\n')).toHaveLength(5);
+    const modules: Record<string, Record<string, unknown>> = {
+      './m.ts': { default: 'D', a: 1 },
+      'node:path': { sep: '/' },
+      './side.ts': {},
+    };
+    const imported: string[] = [];
+    const scope: Record<string, unknown> = {};
+    const context = vm.createContext({
+      __tsdoctest_scope__: scope,
+      __tsdoctest_import__: async (specifier: string) => {
+        imported.push(specifier);
+        return modules[specifier];
+      },
+    });
+    const run = (source: string) => new vm.Script(inScope(source)).runInContext(context);
+    expect(await run(code)).toEqual({ value: 1 });
+    expect(imported).toEqual(['./m.ts', 'node:path', './side.ts']);
+    expect([scope.d, scope.b, scope.ns]).toEqual(['D', 1, modules['node:path']]);
+    (modules['./m.ts'] as Record<string, unknown>).a = 2;
+    expect(scope.b).toBe(2);
+    expect(() => run('b = 3')).toThrow('Assignment to constant variable.');
+  });
+
+  it('passes import attributes on', () => {
+    expect(prepareSource("import data from './d.json' with { type: 'json' }\n").code).toContain(
+      "__tsdoctest_import__('./d.json', { with: { type: 'json' } })",
+    );
+  });
 });
