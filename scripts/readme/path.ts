@@ -103,7 +103,7 @@ function oneCommandSteps(): Step[] {
     {
       title: "One command for everything (the course's `python setup.py test`)",
       read: [link('package.json')],
-      run: `${code('npm test')} (about 5 minutes)`,
+      run: `${code('npm test')} (several minutes)`,
       notices: [
         `It runs, in order and stopping at the first failure: ${parts.map(code).join(', ')}.`,
       ],
