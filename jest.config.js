@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 const { levels } = JSON.parse(
   readFileSync(new URL('./coverage-config/thresholds.json', import.meta.url), 'utf8'),
 );
+const swc = JSON.parse(
+  readFileSync(new URL('./specs/jest/setup/swc.json', import.meta.url), 'utf8'),
+);
 
 /** @type {import('jest').Config} */
 export default {
@@ -23,15 +26,8 @@ export default {
   restoreMocks: true,
   // Hermetic: loopback-only network, sinon and nock reset after each test.
   setupFilesAfterEnv: ['<rootDir>/specs/jest/setup/hermetic.ts'],
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
+  // The SWC options live in specs/jest/setup/swc.json: the workshop compiles learners' Jest tests alike.
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   // Source imports name `.ts` files explicitly (Node ESM style); Jest resolves them as-is.
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageProvider: 'v8',

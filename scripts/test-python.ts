@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { OS_NAMES } from '../specs/jest/setup/lesson-conventions.ts';
+import { childEnv } from '../src/cli/child-process.ts';
 import { choosePython, ciFailure, lacking } from '../src/cli/python.ts';
 import { createProgram } from '../src/cli/usage.ts';
 
@@ -52,16 +53,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const command = python.command;
-  const run = (args: string[]): SpawnSyncReturns<string> => {
-    const { TEST_DOJO_DEMO_FAILURES: _demos, ...env } = process.env;
-    return spawnSync(command, args, {
+  const run = (args: string[]): SpawnSyncReturns<string> =>
+    spawnSync(command, args, {
       cwd: PYTHON_DIR,
       stdio: 'inherit',
       encoding: 'utf8',
-      // No __pycache__ or .pytest_cache in the repository.
-      env: { ...env, PYTHONDONTWRITEBYTECODE: '1' },
+      env: childEnv(false, { plain: false }),
     });
-  };
 
   const files = pythonFiles();
   const needsPytest = (name: string) =>

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { childEnv } from '../../src/cli/child-process.ts';
 import { ciFailure, lacking, type Python } from '../../src/cli/python.ts';
 import { type LineSummary, type PythonColumn, percent } from './side-by-side.ts';
 
@@ -52,13 +53,12 @@ export function runPythonCoverage(root: string, coverageDir: string, python: Pyt
   console.log(
     `\n=== python: cd ${PYTHON_DIR} && ${python.command} ${PYTEST_COV_ARGS.join(' ')} ===`,
   );
-  const { TEST_DOJO_DEMO_FAILURES: _demos, ...env } = process.env;
   const run = (args: string[]) =>
     spawnSync(python.command ?? 'python3', args, {
       cwd: path.join(root, PYTHON_DIR),
       encoding: 'utf8',
       // The data file goes beside the reports, not into fixtures/python.
-      env: { ...env, PYTHONDONTWRITEBYTECODE: '1', COVERAGE_FILE: path.join(dir, '.coverage') },
+      env: { ...childEnv(false, { plain: false }), COVERAGE_FILE: path.join(dir, '.coverage') },
     });
   const result = run(PYTEST_COV_ARGS);
   process.stdout.write(result.stdout ?? '');

@@ -3,8 +3,9 @@
  * `coverage/<framework>/coverage-final.json`: the union under
  * `coverage/union/` (lcov, json-summary, HTML) and `coverage/side-by-side.json`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { Framework } from '../../specs/concepts.ts';
 import { type FileLineHits, lineHitsOf, readCoverageMap } from './line-hits.ts';
 import { readPythonCoverage } from './python.ts';
@@ -47,6 +48,10 @@ export function writeUnionReports(
     python ?? (pythonMissing ? { unavailable: pythonMissing } : undefined),
   );
   mkdirSync(coverageDir, { recursive: true });
-  writeFileSync(path.join(coverageDir, SIDE_BY_SIDE_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  // Atomic: npm start may read it while a coverage run rewrites it.
+  writeFileAtomic.sync(
+    path.join(coverageDir, SIDE_BY_SIDE_FILE),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
   return report;
 }

@@ -6,7 +6,7 @@
  * before none) still runs what it can, and `lacking` says how to install the
  * rest. Under `CI=true` nothing may be missing: `ciFailure` says what is.
  */
-import { execFile } from 'node:child_process';
+import { runProcess } from './child-process.ts';
 
 export const PYTHON_ENV = 'TEST_DOJO_PYTHON';
 export const PYTHON_CANDIDATES: readonly string[] = ['python3', '/usr/bin/python3'];
@@ -47,13 +47,14 @@ export type Need = 'python' | 'pytest' | 'pytest-cov';
 /** Starts the interpreter with `env` (its PATH finds `python3`). */
 const probeIn =
   (env: NodeJS.ProcessEnv): Probe =>
-  (command, args) =>
-    new Promise((resolve) => {
-      execFile(command, args, { env, timeout: 60_000, encoding: 'utf8' }, (err, stdout) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-        resolve({ code, stdout });
-      });
+  async (command, args) => {
+    const { code, stdout } = await runProcess(command, args, {
+      cwd: process.cwd(),
+      env,
+      timeoutMs: 60_000,
     });
+    return { code, stdout };
+  };
 
 export async function choosePython(
   env: NodeJS.ProcessEnv = process.env,

@@ -4,9 +4,10 @@
  * write it as JSON and HTML (`compare.json`, or beside it for a narrower run:
  * see `reportName`).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { Concept } from '../../specs/concepts.ts';
 import { buildReport, filesByRunner, reportName, type Selection, selectConcepts } from './build.ts';
 import { readCoverage } from './coverage.ts';
@@ -103,6 +104,7 @@ export function reportFiles(report: Pick<CompareReport, 'options'>, outDir: stri
 export async function writeReports(report: CompareReport, outDir: string): Promise<void> {
   const files = reportFiles(report, outDir);
   await mkdir(outDir, { recursive: true });
-  await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(files.html, renderHtml(report));
+  // Atomic: a reader of saved reports (saved.ts) never finds half a file.
+  await writeFileAtomic(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(files.html, renderHtml(report));
 }

@@ -21,6 +21,8 @@
  */
 import type { Concept, Expected } from '../../specs/concepts.ts';
 
+import type { TestStatus } from '../cli/test-status.ts';
+
 export const SCHEMA_VERSION = 1;
 
 /** The columns of the table, left to right. */
@@ -30,8 +32,8 @@ export type Column = (typeof COLUMNS)[number];
 /** The processes we start: each Python reference runs under its own tool (unittest, pytest, doctest). */
 export type RunnerId = 'unittest' | 'pytest' | 'pydoctest' | 'jest' | 'vitest' | 'tsdoctest';
 
-/** What a framework said about one test, normalised. */
-export type TestStatus = 'passed' | 'failed' | 'skipped';
+/** What a framework said about one test, normalised (src/cli/test-status.ts). */
+export type { TestStatus };
 
 /**
  * A cell's outcome: a test status, or why there is none.

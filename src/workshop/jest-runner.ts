@@ -10,9 +10,11 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { TestResult } from '@jest/test-result';
 import { runCLI } from 'jest';
+// The lesson suites' SWC options, as jest.config.js reads them.
+import swc from '../../specs/jest/setup/swc.json' with { type: 'json' };
 import { repoRoot } from './catalogue.ts';
 import { JEST_SETUP_FILES, neutralName, shuffled } from './isolation.ts';
-import { failureSummary, testFailure } from './messages.ts';
+import { outcomeOf } from './outcome.ts';
 import { servedSources } from './patch.ts';
 import { type RunJob, TEST_TIMEOUT_MS, type TestRunner, type VariantOutcome } from './types.ts';
 
@@ -22,28 +24,17 @@ const progress = createRequire(import.meta.url)(progressReporter) as {
   listen(listener: (() => void) | undefined): void;
 };
 
-/** The lesson suites' SWC options (jest.config.js). */
-const swc = {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'commonjs' },
-};
-
-function outcomeOf(variant: string, result: TestResult | undefined): VariantOutcome {
-  const outcome: VariantOutcome = { variant, status: 'passed', passed: 0, failed: 0, skipped: 0 };
-  if (!result) return { ...outcome, status: 'error', message: 'the test file was not run' };
-  if (result.testExecError) {
-    const { message, stack } = result.testExecError;
-    return { ...outcome, status: 'error', message: failureSummary(message || stack || '') };
-  }
-  for (const test of result.testResults) {
-    if (test.status === 'passed') outcome.passed++;
-    else if (test.status === 'failed') {
-      outcome.failed++;
-      outcome.message ??= `${test.fullName}: ${testFailure(test.failureMessages[0] ?? 'failed')}`;
-    } else outcome.skipped++;
-  }
-  if (outcome.failed > 0) outcome.status = 'failed';
-  return outcome;
+function outcomeOfFile(variant: string, result: TestResult | undefined): VariantOutcome {
+  const error = result?.testExecError;
+  return outcomeOf(
+    variant,
+    result?.testResults.map((t) => ({
+      fullName: t.fullName,
+      status: t.status,
+      failure: t.failureMessages[0],
+    })),
+    error ? error.message || error.stack || '' : undefined,
+  );
 }
 
 export class JestRunner implements TestRunner {
@@ -89,7 +80,7 @@ export class JestRunner implements TestRunner {
     const { results } = await runCLI(argv, [repoRoot]).finally(() => progress.listen(undefined));
     return jobs.map((job, i) =>
       job.variants.map((variant) =>
-        outcomeOf(
+        outcomeOfFile(
           variant.name,
           results.testResults.find(
             (r) =>

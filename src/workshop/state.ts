@@ -3,8 +3,9 @@
  * survives restarts: which exercises are done, how many hints were shown,
  * and which exercise watch mode is on.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 
 export interface WorkshopState {
   /** Ids of accepted exercises. */
@@ -39,12 +40,10 @@ export async function loadState(file: string): Promise<WorkshopState> {
   };
 }
 
-/** Write atomically (temp file + rename) so a crash never leaves half a file. */
+/** Written atomically, so a crash never leaves half a file. */
 export async function saveState(file: string, state: WorkshopState): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 export function markDone(state: WorkshopState, id: string): WorkshopState {

@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { repoRoot, targetFiles } from './catalogue.ts';
 import { neutralName, shuffled, VITEST_SETUP_FILES } from './isolation.ts';
-import { failureSummary, testFailure } from './messages.ts';
+import { outcomeOf } from './outcome.ts';
 import { servedSources } from './patch.ts';
 import {
   type RunJob,
@@ -78,21 +78,21 @@ async function deal(groups: Group[]): Promise<void> {
   }
 }
 
-function outcomeOf(variant: string, module: TestModule | undefined): VariantOutcome {
-  const outcome: VariantOutcome = { variant, status: 'passed', passed: 0, failed: 0, skipped: 0 };
-  if (!module) return { ...outcome, status: 'error', message: 'the test file was not run' };
-  const loadError = module.errors()[0];
-  if (loadError) return { ...outcome, status: 'error', message: failureSummary(loadError.message) };
-  for (const test of module.children.allTests()) {
-    const result = test.result();
-    if (result.state === 'passed') outcome.passed++;
-    else if (result.state === 'failed') {
-      outcome.failed++;
-      outcome.message ??= `${test.fullName}: ${testFailure(result.errors?.[0]?.message ?? 'failed')}`;
-    } else outcome.skipped++;
-  }
-  if (outcome.failed > 0) outcome.status = 'failed';
-  return outcome;
+function outcomeOfFile(variant: string, module: TestModule | undefined): VariantOutcome {
+  const tests = module && [...module.children.allTests()];
+  const loadError = module?.errors()[0];
+  return outcomeOf(
+    variant,
+    tests?.map((test) => {
+      const result = test.result();
+      return {
+        fullName: test.fullName,
+        status: result.state,
+        failure: result.errors?.[0]?.message,
+      };
+    }),
+    loadError ? (loadError.message ?? '') : undefined,
+  );
 }
 
 export class VitestRunner implements TestRunner {
@@ -129,7 +129,7 @@ export class VitestRunner implements TestRunner {
       ) as Group;
       return job.variants.map((variant) => {
         const slot = group.slots.find((s) => s.variant === variant.name);
-        return outcomeOf(
+        return outcomeOfFile(
           variant.name,
           testModules.find((m) => m.project.name === slot?.name && m.moduleId === job.file),
         );

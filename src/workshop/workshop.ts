@@ -3,9 +3,10 @@
  * file, shared by the one-shot CLI and watch mode (which keeps the test
  * runners alive between runs).
  */
-import { access, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import pc from 'picocolors';
+import writeFileAtomic from 'write-file-atomic';
 import type { Exercise } from '../../exercises/exercises.ts';
 import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
 import { UsageError } from '../cli/usage.ts';
@@ -127,7 +128,7 @@ export class Workshop {
     const tampered = (await readText(this.stateFile)) !== stateText;
     if (verdict.accepted && !file) await saveState(this.stateFile, markDone(state, ex.id));
     else if (tampered && stateText === undefined) await rm(this.stateFile, { force: true });
-    else if (tampered) await writeFile(this.stateFile, stateText as string);
+    else if (tampered) await writeFileAtomic(this.stateFile, stateText as string);
     const notes = [
       ...(created ? [`made ${shown(target)} from the starter: edit it`] : []),
       ...(tampered

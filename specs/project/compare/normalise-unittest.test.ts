@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runProcess } from '../../../src/cli/child-process.ts';
 import { choosePython, lacking } from '../../../src/cli/python.ts';
 import { normaliseUnittest } from '../../../src/compare/normalise/unittest.ts';
-import { runProcess } from '../../../src/compare/run/process.ts';
 import { normalised, RECORDED_ROOT, SAMPLES_PY } from './recorded.ts';
 
 const FILE = `${SAMPLES_PY}/test_unittest.py`;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
-import { childEnv, runProcess } from '../../../src/compare/run/process.ts';
+import { childEnv, runProcess } from '../../../src/cli/child-process.ts';
 import { finish, RUNNERS } from '../../../src/compare/run/runners.ts';
 
 afterEach(() => {

@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ProcessResult } from '../../../src/cli/child-process.ts';
 import type { RunnerId } from '../../../src/compare/model.ts';
-import type { ProcessResult } from '../../../src/compare/run/process.ts';
 import { RUNNERS, type RunContext } from '../../../src/compare/run/runners.ts';
 import { RECORDED_ROOT, recorded, SAMPLES_PY } from './recorded.ts';
 

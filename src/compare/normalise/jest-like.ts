@@ -5,6 +5,7 @@
  * framework's module knows how to cut up.
  */
 import stripAnsi from 'strip-ansi';
+import { testStatus } from '../../cli/test-status.ts';
 import type { TestResult, TestStatus } from '../model.ts';
 import { firstLine, toRepoPath } from './text.ts';
 
@@ -35,15 +36,6 @@ export interface Normalised {
   fileErrors: { file: string; message: string }[];
 }
 
-const STATUS: Record<string, TestStatus | undefined> = {
-  passed: 'passed',
-  failed: 'failed',
-  pending: 'skipped',
-  skipped: 'skipped',
-  todo: 'skipped',
-  disabled: 'skipped',
-};
-
 /** Parse the JSON text; throws with a short message when it is not a Jest-style report. */
 export function parseJestLike(json: string): JestLikeReport {
   const report = JSON.parse(json) as Partial<JestLikeReport>;
@@ -64,7 +56,7 @@ export function normaliseJestLike(
       fileErrors.push({ file, message: stripAnsi(fileResult.message).trim() });
     }
     for (const a of fileResult.assertionResults) {
-      const status = STATUS[a.status] ?? 'skipped';
+      const status = testStatus(a.status);
       const name = [...a.ancestorTitles, a.title];
       const failure = stripAnsi(a.failureMessages?.join('\n') ?? '');
       tests.push({

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv, type ProcessResult, runProcess } from '../../cli/child-process.ts';
 import { choosePython, ciFailure, lacking, type Need } from '../../cli/python.ts';
 import type { Column, RunnerId, RunResult } from '../model.ts';
 import { normalisePythonDoctest, normaliseTsdoctest } from '../normalise/doctest.ts';
@@ -16,7 +17,6 @@ import type { Normalised } from '../normalise/jest-like.ts';
 import { normalisePytest } from '../normalise/pytest.ts';
 import { normaliseUnittest } from '../normalise/unittest.ts';
 import { normaliseVitest } from '../normalise/vitest.ts';
-import { childEnv, type ProcessResult, runProcess } from './process.ts';
 
 export interface RunContext {
   root: string;

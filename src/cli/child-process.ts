@@ -1,4 +1,7 @@
-/** Start a framework as a child process and collect what it prints. */
+/**
+ * Starting the tools' child processes (frameworks, Python): one run with a
+ * time limit that collects what it prints, and the environment a child gets.
+ */
 import { spawn } from 'node:child_process';
 
 export interface ProcessResult {
@@ -59,19 +62,26 @@ export function runProcess(
 /**
  * The environment for a child run: ours, minus the variables of a Vitest or
  * Jest run we may be inside of (the project's own tests start `npm start`),
- * with the demo switch set only when asked for.
+ * with the demo switch set only when asked for. `plain` (the default) turns
+ * colours off, for output that is read rather than shown.
  */
-export function childEnv(demoFailures: boolean): NodeJS.ProcessEnv {
+export function childEnv(
+  demoFailures: boolean,
+  { plain = true }: { plain?: boolean } = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(VITEST|JEST_WORKER_ID$|TEST_DOJO_DEMO_FAILURES$|NODE_OPTIONS$)/.test(key)) continue;
     env[key] = value;
   }
   if (demoFailures) env.TEST_DOJO_DEMO_FAILURES = '1';
-  // Plain text: reports are read, not shown raw (FORCE_COLOR=0 would force colour in pytest).
-  delete env.FORCE_COLOR;
-  env.NO_COLOR = '1';
-  env.PY_COLORS = '0';
+  // No __pycache__ or .pytest_cache in the repository.
   env.PYTHONDONTWRITEBYTECODE = '1';
+  if (plain) {
+    // FORCE_COLOR=0 would force colour in pytest.
+    delete env.FORCE_COLOR;
+    env.NO_COLOR = '1';
+    env.PY_COLORS = '0';
+  }
   return env;
 }
