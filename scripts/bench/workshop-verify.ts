@@ -19,8 +19,13 @@ import { utimes } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createProgram, integerIn } from '../../src/cli/usage.ts';
-import { exerciseById, repoRoot, solutionPath, variantsOf } from '../../src/workshop/catalogue.ts';
-import { HostedRunner } from '../../src/workshop/hosted-runner.ts';
+import { ChildRunner } from '../../src/workshop/child-runner.ts';
+import {
+  exerciseById,
+  repoRoot,
+  solutionPath,
+  variantsOf,
+} from '../../src/workshop/exercise-lookup.ts';
 
 const program = createProgram('workshop-verify-bench', 'Time workshop verify, cold and warm.')
   .argument('[id]', 'exercise id', 'sinon-stub')
@@ -62,7 +67,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 if (oneVariant) {
-  const runner = new HostedRunner(ex.framework);
+  const runner = new ChildRunner(ex.framework);
   await runner.run([{ file, variants: variants.slice(0, 1) }]);
   await runner.close();
   process.exit(0);
@@ -78,7 +83,7 @@ const coldRuns = Array.from({ length: cold }, () =>
 const coldCli = median(coldRuns);
 
 // Cold and warm inside one process, as watch mode runs it.
-const runner = new HostedRunner(ex.framework);
+const runner = new ChildRunner(ex.framework);
 let start = performance.now();
 const [first] = await runner.run([{ file, variants }]);
 const coldInProcess = performance.now() - start;

@@ -9,7 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Concept } from '../../specs/concepts.ts';
-import { buildReport, filesByRunner, reportName, type Selection, selectConcepts } from './build.ts';
+import {
+  buildReport,
+  filesByRunner,
+  reportName,
+  type Selection,
+  selectConcepts,
+} from './catalogue-join.ts';
 import { readCoverage } from './coverage.ts';
 import type { CompareReport, RunResult } from './model.ts';
 import { readMutation } from './mutation.ts';

@@ -14,7 +14,7 @@ import leven from 'leven';
 import { createColors } from 'picocolors';
 import { type Concept, LESSONS } from '../../specs/concepts.ts';
 import { createProgram, EXIT_USAGE, integerIn, usageExitCode } from '../cli/usage.ts';
-import { conceptsNamed, type Selection } from './build.ts';
+import { conceptsNamed, type Selection } from './catalogue-join.ts';
 import { compare, plannedRunners, reportFiles } from './compare.ts';
 import { COLUMNS, type Column, type CompareReport } from './model.ts';
 import { liveProgress, plainProgress } from './progress.ts';

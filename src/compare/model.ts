@@ -69,6 +69,12 @@ export interface TestResult {
   code?: string;
 }
 
+/** What a normaliser makes of one framework's run: its tests, and the files that did not load. */
+export interface Normalised {
+  tests: TestResult[];
+  fileErrors: { file: string; message: string }[];
+}
+
 /** One framework run, normalised. */
 export interface RunResult {
   runner: RunnerId;

@@ -6,8 +6,8 @@
 
 import type { Exercise } from '../../exercises/exercises.ts';
 import { FRAMEWORK_NAMES } from '../../specs/jest/setup/lesson-conventions.ts';
-import { exercises, solutionPath, starterPath, variantsOf } from './catalogue.ts';
-import { HostedRunner } from './hosted-runner.ts';
+import { ChildRunner } from './child-runner.ts';
+import { exercises, solutionPath, starterPath, variantsOf } from './exercise-lookup.ts';
 import { unawaitedIn } from './unawaited.ts';
 import { judge, type Verdict } from './verify.ts';
 
@@ -27,7 +27,7 @@ export async function checkAll(
   for (const framework of FRAMEWORK_NAMES) {
     const group = selected.filter((e) => e.framework === framework);
     if (group.length === 0) continue;
-    const runner = new HostedRunner(framework, timeLimitMs);
+    const runner = new ChildRunner(framework, timeLimitMs);
     try {
       const jobs = group.flatMap((ex) => {
         // One variants array per exercise: its starter and solution share projects.

@@ -20,8 +20,8 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Exercise } from '../../exercises/exercises.ts';
 import { createProgram, EXIT_USAGE, integerIn, UsageError } from '../cli/usage.ts';
-import { exerciseById, exercises, variantsOf } from './catalogue.ts';
 import { checkAll } from './check-all.ts';
+import { exerciseById, exercises, variantsOf } from './exercise-lookup.ts';
 import type { CliIo } from './watch.ts';
 import { Workshop, type WorkshopOptions } from './workshop.ts';
 

@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
-import { repoRoot } from './catalogue.ts';
+import { repoRoot } from './exercise-lookup.ts';
 
 /** A project name that says nothing about the variant behind it. */
 export const neutralName = (): string => randomBytes(4).toString('hex');

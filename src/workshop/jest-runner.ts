@@ -1,6 +1,6 @@
 /**
  * Runs learner test files under Jest, once per variant, in ONE in-band
- * `runCLI` call (in the runner process, see runner-process.mjs): each variant
+ * `runCLI` call (in the runner process, see child-runner-main.mjs): each variant
  * is a Jest project whose transformer serves the variant's text of the domain
  * modules at their real paths, then compiles like the lesson suites (SWC to
  * CommonJS, so `jest.mock` works the classic way). Projects get random names
@@ -12,7 +12,7 @@ import type { TestResult } from '@jest/test-result';
 import { runCLI } from 'jest';
 // The lesson suites' SWC options, as jest.config.js reads them.
 import swc from '../../specs/jest/setup/swc.json' with { type: 'json' };
-import { repoRoot } from './catalogue.ts';
+import { repoRoot } from './exercise-lookup.ts';
 import { JEST_SETUP_FILES, neutralName, shuffled } from './isolation.ts';
 import { outcomeOf } from './outcome.ts';
 import { servedSources } from './patch.ts';

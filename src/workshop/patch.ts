@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Edit } from '../../exercises/exercises.ts';
-import { repoRoot } from './catalogue.ts';
+import { repoRoot } from './exercise-lookup.ts';
 import type { Variant } from './types.ts';
 
 /** A patch that no longer fits the source it edits: a maintainer must update it. */

@@ -5,7 +5,7 @@
  */
 
 import type { Exercise } from '../../exercises/exercises.ts';
-import { chaffById, wheatById, wheats } from './catalogue.ts';
+import { chaffById, wheatById, wheats } from './exercise-lookup.ts';
 import type { VariantOutcome } from './types.ts';
 import { type Unawaited, unawaitedReason } from './unawaited.ts';
 
@@ -95,7 +95,7 @@ function judgeRuns(exercise: Exercise, outcomes: VariantOutcome[]): Verdict {
   return verdict;
 }
 
-/** The verdict on a test run stopped by the watchdog (see hosted-runner.ts). */
+/** The verdict on a test run stopped by the watchdog (see child-runner.ts). */
 export function stuck(limitMs: number): Verdict {
   return {
     accepted: false,

@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import { repoRoot, targetFiles } from './catalogue.ts';
+import { repoRoot, targetFiles } from './exercise-lookup.ts';
 import { neutralName, shuffled, VITEST_SETUP_FILES } from './isolation.ts';
 import { outcomeOf } from './outcome.ts';
 import { servedSources } from './patch.ts';
@@ -160,7 +160,7 @@ export class VitestRunner implements TestRunner {
       })),
     );
     // Imported here, not at the top: the runner process loads this module as
-    // CommonJS (see runner-process.mjs), and Vitest is ESM only.
+    // CommonJS (see child-runner-main.mjs), and Vitest is ESM only.
     const { createVitest } = await import('vitest/node');
     this.vitest = await createVitest(
       'test',

@@ -17,7 +17,7 @@ import { type FSWatcher, watch as watchFiles } from 'chokidar';
 import pc from 'picocolors';
 import type { Exercise } from '../../exercises/exercises.ts';
 import { EXIT_USAGE } from '../cli/usage.ts';
-import { exerciseById } from './catalogue.ts';
+import { exerciseById } from './exercise-lookup.ts';
 import { saveState } from './state.ts';
 import type { Workshop } from './workshop.ts';
 

@@ -10,6 +10,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Exercise } from '../../exercises/exercises.ts';
 import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
 import { UsageError } from '../cli/usage.ts';
+import { ChildRunner, TimeLimitError } from './child-runner.ts';
 import {
   chaffById,
   exercises,
@@ -19,8 +20,7 @@ import {
   solutionPath,
   starterPath,
   variantsOf,
-} from './catalogue.ts';
-import { HostedRunner, TimeLimitError } from './hosted-runner.ts';
+} from './exercise-lookup.ts';
 import { loadState, markDone, saveState, type WorkshopState } from './state.ts';
 import type { TestRunner } from './types.ts';
 import { unawaitedIn } from './unawaited.ts';
@@ -206,7 +206,7 @@ export class Workshop {
   private runner(framework: FrameworkName): TestRunner {
     let runner = this.runners.get(framework);
     if (!runner) {
-      runner = new HostedRunner(framework, this.timeLimitMs);
+      runner = new ChildRunner(framework, this.timeLimitMs);
       this.runners.set(framework, runner);
     }
     return runner;

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
-import { buildReport } from '../../../src/compare/build.ts';
+import { buildReport } from '../../../src/compare/catalogue-join.ts';
 import { reportFiles, writeReports } from '../../../src/compare/compare.ts';
 import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
 import { findBrowser, NO_BROWSER_HINT } from '../support/browser.ts';

@@ -23,7 +23,7 @@ import {
   scoreReport,
   summary,
 } from '../../../scripts/mutation/summary.ts';
-import { buildReport } from '../../../src/compare/build.ts';
+import { buildReport } from '../../../src/compare/catalogue-join.ts';
 import { main } from '../../../src/compare/main.ts';
 import type { CompareReport, MutationScore } from '../../../src/compare/model.ts';
 import { MUTATION_SUMMARY_FILE, readMutation } from '../../../src/compare/mutation.ts';

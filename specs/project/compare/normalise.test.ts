@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { TestResult } from '../../../src/compare/model.ts';
 import { normaliseTsdoctest } from '../../../src/compare/normalise/doctest.ts';
-import { parseJestLike } from '../../../src/compare/normalise/jest-like.ts';
+import { parseJestLike } from '../../../src/compare/normalise/jest-json.ts';
 import { finish } from '../../../src/compare/run/runners.ts';
 import { normalised, recorded } from './recorded.ts';
 

@@ -1,13 +1,12 @@
 /** The recorded framework outputs in fixtures/compare/recorded, normalised as the runners would. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunnerId, RunResult } from '../../../src/compare/model.ts';
+import type { Normalised, RunnerId, RunResult } from '../../../src/compare/model.ts';
 import {
   normalisePythonDoctest,
   normaliseTsdoctest,
 } from '../../../src/compare/normalise/doctest.ts';
 import { normaliseJest } from '../../../src/compare/normalise/jest.ts';
-import type { Normalised } from '../../../src/compare/normalise/jest-like.ts';
 import { normalisePytest } from '../../../src/compare/normalise/pytest.ts';
 import { normaliseUnittest } from '../../../src/compare/normalise/unittest.ts';
 import { normaliseVitest } from '../../../src/compare/normalise/vitest.ts';

@@ -2,7 +2,7 @@
 import stripAnsi from 'strip-ansi';
 import { describe, expect, test } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
-import { buildReport } from '../../../src/compare/build.ts';
+import { buildReport } from '../../../src/compare/catalogue-join.ts';
 import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
 import { renderHtml } from '../../../src/compare/render/html.ts';
 import { renderShow } from '../../../src/compare/render/show.ts';

@@ -1,8 +1,8 @@
 // check-all must flag an unsound exercise: a solution that misses a chaff,
 // and a starter that would already be accepted.
 import { describe, expect, it } from 'vitest';
-import { exerciseById } from '../../../src/workshop/catalogue.ts';
 import { checkAll } from '../../../src/workshop/check-all.ts';
+import { exerciseById } from '../../../src/workshop/exercise-lookup.ts';
 
 describe('checkAll on unsound exercises', () => {
   it('reports a surviving chaff and an accepted starter', async () => {

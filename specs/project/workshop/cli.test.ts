@@ -5,14 +5,14 @@ import { relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildProgram } from '../../../src/workshop/cli.ts';
 import {
   exerciseById,
   exercises,
   repoRoot,
   solutionPath,
   starterPath,
-} from '../../../src/workshop/catalogue.ts';
-import { buildProgram } from '../../../src/workshop/cli.ts';
+} from '../../../src/workshop/exercise-lookup.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
 import { Workshop } from '../../../src/workshop/workshop.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
@@ -195,7 +195,9 @@ describe('usage errors exit 2 with a one-line message', () => {
   });
 
   it('when every exercise is done, hint needs an id', async () => {
-    const all = (await import('../../../src/workshop/catalogue.ts')).exercises.map((e) => e.id);
+    const all = (await import('../../../src/workshop/exercise-lookup.ts')).exercises.map(
+      (e) => e.id,
+    );
     await saveState(ws.stateFile, { done: all, hintsShown: {} });
     const { code, err } = await cli(['hint']);
     expect(code).toBe(2);
@@ -213,7 +215,9 @@ describe('no verb', () => {
   it.each([[[]], [['watch']]])(
     '%j watches on a terminal (nothing to do when all is done)',
     async (args) => {
-      const all = (await import('../../../src/workshop/catalogue.ts')).exercises.map((e) => e.id);
+      const all = (await import('../../../src/workshop/exercise-lookup.ts')).exercises.map(
+        (e) => e.id,
+      );
       await saveState(ws.stateFile, { done: all, hintsShown: {} });
       const { code, out } = await cli(args, undefined, true);
       expect(code).toBe(0);

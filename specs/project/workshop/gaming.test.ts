@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exercise } from '../../../exercises/exercises.ts';
-import { exerciseById, repoRoot, variantsOf } from '../../../src/workshop/catalogue.ts';
-import { HostedRunner } from '../../../src/workshop/hosted-runner.ts';
+import { ChildRunner } from '../../../src/workshop/child-runner.ts';
+import { exerciseById, repoRoot, variantsOf } from '../../../src/workshop/exercise-lookup.ts';
 import { judge, type Verdict } from '../../../src/workshop/verify.ts';
 
 const RUN_TIMEOUT = 120_000;
@@ -14,7 +14,7 @@ const sample = (name: string) => resolve(repoRoot, 'exercises/samples', name);
 
 /** Verify sample files of one exercise in one run of its framework, as the CLI does. */
 async function verdicts(ex: Exercise, names: string[]): Promise<Record<string, Verdict>> {
-  const runner = new HostedRunner(ex.framework);
+  const runner = new ChildRunner(ex.framework);
   try {
     const variants = variantsOf(ex);
     const outcomes = await runner.run(names.map((name) => ({ file: sample(name), variants })));

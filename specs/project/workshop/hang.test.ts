@@ -7,13 +7,13 @@ import * as childProcess from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FrameworkName } from '../../../specs/jest/setup/lesson-conventions.ts';
+import { ChildRunner, TimeLimitError } from '../../../src/workshop/child-runner.ts';
 import {
   exerciseById,
   repoRoot,
   solutionPath,
   variantsOf,
-} from '../../../src/workshop/catalogue.ts';
-import { HostedRunner, TimeLimitError } from '../../../src/workshop/hosted-runner.ts';
+} from '../../../src/workshop/exercise-lookup.ts';
 
 vi.mock('node:child_process', async (importOriginal) => {
   const actual = await importOriginal<typeof childProcess>();
@@ -28,7 +28,7 @@ const sample = (name: string) => resolve(repoRoot, 'exercises/samples', name);
 const forked = (): ChildProcess[] =>
   vi.mocked(childProcess.fork).mock.results.map((r) => r.value as ChildProcess);
 
-let runner: HostedRunner | undefined;
+let runner: ChildRunner | undefined;
 afterEach(async () => {
   await runner?.close();
   runner = undefined;
@@ -43,7 +43,7 @@ describe.each<[FrameworkName, string, string]>([
     'is stopped after the time limit, its process killed; the next run works',
     async () => {
       const ex = exerciseById(id);
-      runner = new HostedRunner(framework, LIMIT_MS);
+      runner = new ChildRunner(framework, LIMIT_MS);
       const hung = runner.run([{ file: sample(loop), variants: variantsOf(ex) }]);
       await expect(hung).rejects.toThrow(TimeLimitError);
       await expect(hung).rejects.toThrow('made no progress for 3 s');
@@ -69,8 +69,8 @@ describe('a test awaiting a promise that never settles', () => {
     async () => {
       const real = variantsOf(exerciseById('sinon-stub')).slice(0, 1);
       // The default time limit: above the frameworks' 5 s test timeout.
-      const vitest = new HostedRunner('vitest');
-      const jest = new HostedRunner('jest');
+      const vitest = new ChildRunner('vitest');
+      const jest = new ChildRunner('jest');
       try {
         const [[fromVitest], [fromJest]] = await Promise.all([
           vitest.run([{ file: sample('never-settles.test.ts'), variants: real }]),

@@ -10,7 +10,7 @@ import {
   solutionPath,
   starterPath,
   variantsOf,
-} from '../../../src/workshop/catalogue.ts';
+} from '../../../src/workshop/exercise-lookup.ts';
 import { JestRunner } from '../../../src/workshop/jest-runner.ts';
 import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { judge, type Verdict } from '../../../src/workshop/verify.ts';

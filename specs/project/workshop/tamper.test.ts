@@ -5,8 +5,8 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { exerciseById, repoRoot } from '../../../src/workshop/catalogue.ts';
-import { HostedRunner } from '../../../src/workshop/hosted-runner.ts';
+import { ChildRunner } from '../../../src/workshop/child-runner.ts';
+import { exerciseById, repoRoot } from '../../../src/workshop/exercise-lookup.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
 import { Workshop } from '../../../src/workshop/workshop.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
@@ -76,7 +76,7 @@ describe('a learner test that forges the state file', () => {
     const workshop = new Workshop({ workspace: ws.dir, stateFile: ws.stateFile });
     await saveState(ws.stateFile, { done: [], hintsShown: {} });
     // The run itself forges the file, as the learner's test would.
-    const run = vi.spyOn(HostedRunner.prototype, 'run').mockImplementation(async () => {
+    const run = vi.spyOn(ChildRunner.prototype, 'run').mockImplementation(async () => {
       await saveState(ws.stateFile, { done: ['spec-class'], hintsShown: {} });
       const passed = { status: 'passed', passed: 1, failed: 0, skipped: 0 } as const;
       const failed = { status: 'failed', passed: 0, failed: 1, skipped: 0 } as const;

@@ -2,7 +2,7 @@
 // `workshop/`), so starters' relative imports work; `/workshop*/` is gitignored.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from '../../../src/workshop/catalogue.ts';
+import { repoRoot } from '../../../src/workshop/exercise-lookup.ts';
 
 export interface TempWorkspace {
   dir: string;

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exerciseById, repoRoot } from '../../../src/workshop/catalogue.ts';
+import { exerciseById, repoRoot } from '../../../src/workshop/exercise-lookup.ts';
 import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { unawaitedAssertions, unawaitedReason } from '../../../src/workshop/unawaited.ts';
 import { judge } from '../../../src/workshop/verify.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseById } from '../../../src/workshop/catalogue.ts';
+import { exerciseById } from '../../../src/workshop/exercise-lookup.ts';
 import { failureSummary } from '../../../src/workshop/messages.ts';
 import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { judge } from '../../../src/workshop/verify.ts';

@@ -10,7 +10,7 @@ import {
   exercises,
   repoRoot,
   solutionPath,
-} from '../../../src/workshop/catalogue.ts';
+} from '../../../src/workshop/exercise-lookup.ts';
 import { loadState, saveState } from '../../../src/workshop/state.ts';
 import { watch } from '../../../src/workshop/watch.ts';
 import { Workshop } from '../../../src/workshop/workshop.ts';

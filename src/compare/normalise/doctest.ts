@@ -4,8 +4,7 @@
  * reporter for outcomes, plus its `-v` text report cut into the `Trying:`
  * blocks of each item). One doc comment or docstring is one test.
  */
-import type { TestResult, TestStatus } from '../model.ts';
-import type { Normalised } from './jest-like.ts';
+import type { Normalised, TestResult, TestStatus } from '../model.ts';
 import { toRepoPath } from './text.ts';
 
 interface Counts {

@@ -3,8 +3,8 @@
  * reporter (stderr): the test's tick line and its `●` failure block.
  */
 import stripAnsi from 'strip-ansi';
-import type { TestStatus } from '../model.ts';
-import { type Normalised, normaliseJestLike, parseJestLike } from './jest-like.ts';
+import type { Normalised, TestStatus } from '../model.ts';
+import { normaliseJestLike, parseJestLike } from './jest-json.ts';
 import { sliceUntil } from './text.ts';
 
 const MARK: Record<TestStatus, string[]> = {

@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import stripAnsi from 'strip-ansi';
-import type { TestResult, TestStatus } from '../model.ts';
-import type { Normalised } from './jest-like.ts';
+import type { Normalised, TestResult, TestStatus } from '../model.ts';
 import { firstLine, toRepoPath } from './text.ts';
 
 interface Outcome {

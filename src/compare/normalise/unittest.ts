@@ -4,8 +4,7 @@
  * FAIL or ERROR block it prints at the end). A module that does not import
  * is a `_FailedTest` in unittest's words, a file error here.
  */
-import type { TestResult } from '../model.ts';
-import type { Normalised } from './jest-like.ts';
+import type { Normalised, TestResult } from '../model.ts';
 import { firstLine, toRepoPath } from './text.ts';
 
 interface UnittestRecord {

@@ -4,8 +4,8 @@
  * `→` error summary) and its `FAIL` block on stderr.
  */
 import stripAnsi from 'strip-ansi';
-import type { TestResult } from '../model.ts';
-import { type Normalised, normaliseJestLike, parseJestLike } from './jest-like.ts';
+import type { Normalised, TestResult } from '../model.ts';
+import { normaliseJestLike, parseJestLike } from './jest-json.ts';
 import { sliceUntil } from './text.ts';
 
 const MARKS = ['✓', '×', '↓', '↩'];

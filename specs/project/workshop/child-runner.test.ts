@@ -1,12 +1,12 @@
-// HostedRunner's side of the protocol against a fake runner process: what a
+// ChildRunner's side of the protocol against a fake runner process: what a
 // failed run, a process that dies mid-run and closing look like to the CLI.
 // (hang.test.ts drives real runner processes.)
 import type { ChildProcess } from 'node:child_process';
 import * as childProcess from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HostedRunner } from '../../../src/workshop/hosted-runner.ts';
-import type { HostReply, HostRequest } from '../../../src/workshop/runner-service.ts';
+import { ChildRunner } from '../../../src/workshop/child-runner.ts';
+import type { HostReply, HostRequest } from '../../../src/workshop/child-runner-protocol.ts';
 
 vi.mock('node:child_process', async (importOriginal) => ({
   ...(await importOriginal<typeof childProcess>()),
@@ -51,10 +51,10 @@ afterEach(() => {
   vi.mocked(childProcess.fork).mockReset();
 });
 
-describe('HostedRunner', () => {
+describe('ChildRunner', () => {
   it('passes on progress, resolves with the outcomes, reuses the process', async () => {
     const children = fakeChildren();
-    const runner = new HostedRunner('vitest');
+    const runner = new ChildRunner('vitest');
     const onProgress = vi.fn();
     const first = runner.run([], onProgress);
     children[0]?.reply({ type: 'progress' });
@@ -71,7 +71,7 @@ describe('HostedRunner', () => {
 
   it("rejects with the runner's own error when a run fails", async () => {
     const children = fakeChildren();
-    const runner = new HostedRunner('jest');
+    const runner = new ChildRunner('jest');
     const run = runner.run([]);
     children[0]?.reply({ type: 'failed', message: 'no such project' });
     await expect(run).rejects.toThrow('no such project');
@@ -79,7 +79,7 @@ describe('HostedRunner', () => {
 
   it('rejects when the process dies mid-run, and starts a new one next time', async () => {
     const children = fakeChildren();
-    const runner = new HostedRunner('vitest');
+    const runner = new ChildRunner('vitest');
     const run = runner.run([]);
     children[0]?.exit(null, 'SIGSEGV');
     await expect(run).rejects.toThrow('the test runner process ended early (SIGSEGV)');
@@ -91,7 +91,7 @@ describe('HostedRunner', () => {
 
   it('closes by asking the framework to close, then disconnecting', async () => {
     const children = fakeChildren();
-    const runner = new HostedRunner('vitest');
+    const runner = new ChildRunner('vitest');
     const run = runner.run([]);
     children[0]?.reply({ type: 'result', outcomes: [] });
     await run;

@@ -1,5 +1,5 @@
 /**
- * Runs a framework's test runs in a child process (see runner-process.mjs)
+ * Runs a framework's test runs in a child process (see child-runner-main.mjs)
  * under a watchdog. A learner's test stuck in an endless loop blocks a thread
  * that no timer inside it can interrupt; here only the runner process is
  * stuck, and the CLI kills it once nothing has happened for the time limit.
@@ -12,7 +12,7 @@
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
-import type { HostReply, HostRequest } from './runner-service.ts';
+import type { HostReply, HostRequest } from './child-runner-protocol.ts';
 import type { RunJob, TestRunner, VariantOutcome } from './types.ts';
 
 /** How long a run may go without a test file or test case starting or ending. */
@@ -25,7 +25,7 @@ export const DEFAULT_TIME_LIMIT_MS = 15_000;
  */
 const STARTUP_MS = 30_000;
 
-const entry = fileURLToPath(new URL('./runner-process.mjs', import.meta.url));
+const entry = fileURLToPath(new URL('./child-runner-main.mjs', import.meta.url));
 
 /** A run that made no progress for the time limit; its process was killed. */
 export class TimeLimitError extends Error {
@@ -71,7 +71,7 @@ export function endStrays(runnerPid: number): number[] {
   return [...strays];
 }
 
-export class HostedRunner implements TestRunner {
+export class ChildRunner implements TestRunner {
   private child?: ChildProcess;
 
   constructor(

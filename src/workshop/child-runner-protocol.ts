@@ -1,6 +1,6 @@
 /**
  * The runner process's side of the workshop's test runs (see
- * hosted-runner.ts): runs jobs on request and reports progress, results and
+ * child-runner.ts): runs jobs on request and reports progress, results and
  * failures as messages.
  */
 import type { RunJob, TestRunner, VariantOutcome } from './types.ts';

@@ -13,7 +13,7 @@ import {
   variantsOf,
   wheatById,
   wheats,
-} from '../../../src/workshop/catalogue.ts';
+} from '../../../src/workshop/exercise-lookup.ts';
 import { neutralName, shuffled } from '../../../src/workshop/isolation.ts';
 import { applyEdits, PatchError, servedSources } from '../../../src/workshop/patch.ts';
 import { conceptById } from '../../concepts.ts';

@@ -1,7 +1,7 @@
 // Joining the catalogue with normalised runs: expectations, mismatches and the reasons a cell is empty.
 import { describe, expect, test } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
-import { buildReport, filesByRunner, selectConcepts } from '../../../src/compare/build.ts';
+import { buildReport, filesByRunner, selectConcepts } from '../../../src/compare/catalogue-join.ts';
 import { COLUMNS, type RunResult } from '../../../src/compare/model.ts';
 import { testSource } from '../../../src/compare/source.ts';
 import { RECORDED_ROOT, recordedRun } from './recorded.ts';

@@ -6,7 +6,7 @@
  */
 import stripAnsi from 'strip-ansi';
 import { testStatus } from '../../cli/test-status.ts';
-import type { TestResult, TestStatus } from '../model.ts';
+import type { Normalised, TestResult, TestStatus } from '../model.ts';
 import { firstLine, toRepoPath } from './text.ts';
 
 interface AssertionResult {
@@ -30,11 +30,6 @@ export interface JestLikeReport {
 
 /** Cuts the framework's human report into the lines about one test. */
 export type VerbatimFinder = (file: string, name: string[], status: TestStatus) => string;
-
-export interface Normalised {
-  tests: TestResult[];
-  fileErrors: { file: string; message: string }[];
-}
 
 /** Parse the JSON text; throws with a short message when it is not a Jest-style report. */
 export function parseJestLike(json: string): JestLikeReport {

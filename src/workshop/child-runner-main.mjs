@@ -1,6 +1,6 @@
 // The workshop's runner process: one framework (Vitest or Jest) and the
 // learner's tests run here, so the CLI stays free to stop a test stuck in an
-// endless loop (it kills this process; see hosted-runner.ts). A process, not
+// endless loop (it kills this process; see child-runner.ts). A process, not
 // a worker thread: @swc/core (Jest's transform) crashes the whole process
 // when loaded again in a new thread after an earlier one was terminated.
 //
@@ -14,7 +14,7 @@ const jest = process.argv[2] === 'jest';
 const preload = jest ? undefined : import('vitest/node');
 const require = createRequire(import.meta.url);
 require('tsx/cjs/api').register();
-const { serve } = require('./runner-service.ts');
+const { serve } = require('./child-runner-protocol.ts');
 const runner = jest
   ? new (require('./jest-runner.ts').JestRunner)()
   : new (require('./vitest-runner.ts').VitestRunner)();

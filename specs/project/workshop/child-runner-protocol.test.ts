@@ -2,7 +2,11 @@
 // channel and a fake framework runner.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { type HostReply, type HostRequest, serve } from '../../../src/workshop/runner-service.ts';
+import {
+  type HostReply,
+  type HostRequest,
+  serve,
+} from '../../../src/workshop/child-runner-protocol.ts';
 import type { TestRunner, VariantOutcome } from '../../../src/workshop/types.ts';
 
 const passed: VariantOutcome = {
