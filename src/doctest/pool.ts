@@ -262,9 +262,6 @@ export class WorkerPool {
           const test = job.tests[message.test] as DocTest;
           items.push(tally({ name: test.name, file: test.file, line: test.line, examples }));
           examples = [];
-          // Until the next example starts, a hang belongs to the next comment.
-          Atomics.store(heartbeat, 0, message.test + 1);
-          Atomics.store(heartbeat, 1, 0);
         } else if (message.type === 'done') {
           finish(undefined);
         }

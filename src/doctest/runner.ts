@@ -78,21 +78,19 @@ function jobFor({ found, runnables }: ParsedFile, flags: Flag[], timeoutMs: numb
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 /**
- * Wait for `done`; a signal meanwhile (sent by an example's child process, say, or Ctrl-C)
- * fails the running examples and reports the rest as not run, so a report is still written.
+ * Until the returned function is called, a signal (sent by an example's child process, say, or
+ * Ctrl-C) fails the running examples and reports the rest as not run, so a report is written.
  */
-async function interruptible<T>(pool: WorkerPool, done: Promise<T>): Promise<T> {
+function interruptOnSignals(pool: WorkerPool): () => void {
   const handlers = SIGNALS.map((signal) => {
     const handler = () =>
       pool.interrupt(`Interrupted: the run received ${signal}`, `the run received ${signal}`);
     process.on(signal, handler);
     return () => process.off(signal, handler);
   });
-  try {
-    return await done;
-  } finally {
+  return () => {
     for (const off of handlers) off();
-  }
+  };
 }
 
 /** Run the doc tests of `paths` (files, folders or globs) and return the report model. */
@@ -127,6 +125,7 @@ export async function runDoctests({
   // Start the workers first: they boot while this thread parses the files.
   const pool =
     options.inProcess || files.length === 0 ? undefined : new WorkerPool(size, timeoutMs, cacheDir);
+  const stopListening = pool ? interruptOnSignals(pool) : () => {};
   try {
     const found: FoundFile[] = [];
     let perFile: ItemResult[][];
@@ -140,7 +139,7 @@ export async function runDoctests({
         running.push(job.tests.length > 0 ? pool.run(job) : Promise.resolve([]));
         await new Promise(setImmediate);
       }
-      perFile = await interruptible(pool, Promise.all(running));
+      perFile = await Promise.all(running);
     } else {
       const { registerLoaderHooks } = await import('./loader-hooks.mjs');
       registerLoaderHooks(cacheDir);
@@ -169,6 +168,7 @@ export async function runDoctests({
     );
     return summarize(items, withoutTests);
   } finally {
+    stopListening();
     await pool?.close();
   }
 }

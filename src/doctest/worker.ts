@@ -53,6 +53,9 @@ try {
 
 port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
   owner.enterWith({ file: job.file, test: -1, example: 0 });
+  // The module's time to load counts from here, not from when the pool sent the job (this
+  // worker may have been booting).
+  Atomics.add(heartbeat, 2, 1);
   await runFile(job, {
     onExampleStart: (test, example) => {
       owner.enterWith({ file: job.file, test, example });
@@ -61,7 +64,13 @@ port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
       Atomics.add(heartbeat, 2, 1);
     },
     onExample: (_test, _example, result) => post({ type: 'example', result }),
-    onItem: (test) => post({ type: 'item', test }),
+    onItem: (test) => {
+      // Until the next example starts, a hang belongs to the next comment (written here, by
+      // the heartbeat's one writer: the pool may read this message after the next beats).
+      Atomics.store(heartbeat, 0, test + 1);
+      Atomics.store(heartbeat, 1, 0);
+      post({ type: 'item', test });
+    },
   });
   // What an example left for the next tick (a warning, say) is written before the pool
   // hears that the file is done, and may end this worker.

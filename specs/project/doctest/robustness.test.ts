@@ -82,7 +82,7 @@ describe('hard-to-inspect examples fail at once and the comment goes on', () => 
 
 describe('every example is accounted for', () => {
   it('after a hang: the hung example fails, the rest of its comment is skipped as not run', () => {
-    const { status, report } = json(['--timeout', '300', `${DIR}/hang-accounting.ts`]);
+    const { status, report } = json(['--timeout', '1000', `${DIR}/hang-accounting.ts`]);
     expect(status).toBe(1);
     const spin = examples(report, 'hang-accounting.spin');
     expect(spin.map((e) => [e.line, e.status, e.skipReason])).toEqual([
@@ -96,11 +96,11 @@ describe('every example is accounted for', () => {
   });
 
   it('counts them in the text and JUnit reports too', () => {
-    const text = tsdoctest(['--timeout', '300', `${DIR}/hang-accounting.ts`]).stdout;
+    const text = tsdoctest(['--timeout', '1000', `${DIR}/hang-accounting.ts`]).stdout;
     expect(text).toContain('***Test Failed*** 1 failure and 2 skipped tests.\n');
     const junit = tsdoctest([
       '--timeout',
-      '300',
+      '1000',
       '--reporter',
       'junit',
       `${DIR}/hang-accounting.ts`,
