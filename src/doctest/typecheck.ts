@@ -9,7 +9,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import type { FoundFile } from './finder.ts';
 import { type ItemResult, tally } from './results.ts';
-import ts from './typescript.ts';
+import ts, { parseExample } from './typescript.ts';
 
 export interface TypeErrorAt {
   /** The file as shown in reports. */
@@ -46,6 +46,55 @@ function compilerOptions(cwd: string): TS.CompilerOptions {
   return { ...parsed.options, noEmit: true };
 }
 
+/**
+ * An example's `import` declarations as the declarations they bind, since a block
+ * cannot hold an `import`: `import a, { b as c } from 'm'` checks as
+ * `const { default: a, b: c } = await import('m')`, `import type { T } from 'm'`
+ * as `type T = import('m').T`. Each keeps its line count, so errors keep their lines.
+ */
+export function importsAsDeclarations(source: string): string {
+  const sf = parseExample(source);
+  if (!sf?.statements.some(ts.isImportDeclaration)) return source;
+  let text = source;
+  for (const st of [...sf.statements].reverse()) {
+    if (!ts.isImportDeclaration(st)) continue;
+    const original = text.slice(st.getStart(sf), st.end);
+    const replaced = declarationsOf(st, sf);
+    const padding = '\n'.repeat(original.split('\n').length - 1);
+    text = text.slice(0, st.getStart(sf)) + replaced + padding + text.slice(st.end);
+  }
+  return text;
+}
+
+function declarationsOf(st: TS.ImportDeclaration, sf: TS.SourceFile): string {
+  const specifier = st.moduleSpecifier.getText(sf);
+  const clause = st.importClause;
+  if (!clause) return `await import(${specifier});`;
+  const named = clause.namedBindings;
+  if (clause.isTypeOnly) {
+    const types = named && ts.isNamedImports(named) ? named.elements : [];
+    return types
+      .map(
+        (e) =>
+          `type ${e.name.text} = import(${specifier}).${(e.propertyName ?? e.name).getText(sf)};`,
+      )
+      .join(' ');
+  }
+  const load = `await import(${specifier})`;
+  if (named && ts.isNamespaceImport(named)) {
+    const ns = `const ${named.name.text} = ${load};`;
+    return clause.name ? `${ns} const ${clause.name.text} = ${named.name.text}.default;` : ns;
+  }
+  const fields = clause.name ? [`default: ${clause.name.text}`] : [];
+  const typeOnly: string[] = [];
+  for (const e of named && ts.isNamedImports(named) ? named.elements : []) {
+    const from = (e.propertyName ?? e.name).getText(sf);
+    if (e.isTypeOnly) typeOnly.push(`type ${e.name.text} = import(${specifier}).${from};`);
+    else fields.push(from === e.name.text ? from : `${from}: ${e.name.text}`);
+  }
+  return [`const { ${fields.join(', ')} } = ${load};`, ...typeOnly].join(' ');
+}
+
 /** The module's source with each comment's examples appended in a block. */
 export function virtualSource(source: string, found: FoundFile): { text: string; spans: Span[] } {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
@@ -55,7 +104,7 @@ export function virtualSource(source: string, found: FoundFile): { text: string;
     if (test.examples.length === 0) continue;
     lines.push('{');
     for (const example of test.examples) {
-      const exampleLines = example.source.replace(/\n$/, '').split('\n');
+      const exampleLines = importsAsDeclarations(example.source.replace(/\n$/, '')).split('\n');
       spans.push({
         firstLine: lines.length,
         lineCount: exampleLines.length,

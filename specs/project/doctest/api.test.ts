@@ -59,6 +59,16 @@ describe('--typecheck', () => {
       [11, "error TS2322: Type 'number' is not assignable to type 'string'.\n"],
     ]);
   });
+  it('checks imports in examples as the names they bind, types included', async () => {
+    const report = await runDoctests({
+      paths: ['fixtures/doctest/typecheck-imports.ts'],
+      options: { cwd: ROOT, inProcess: true, typecheck: true },
+    });
+    const failed = report.items.flatMap((i) => i.examples.filter((e) => e.status === 'failed'));
+    expect(failed.map((e) => [e.line, e.exception])).toEqual([
+      [14, "error TS2322: Type 'number' is not assignable to type 'string'.\n"],
+    ]);
+  });
 });
 
 describe('cli main', () => {
