@@ -9,14 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { DocTest } from './doctest.ts';
 import type { FileJob } from './execute.ts';
-import { type ExamplePlace, startWorker, type WorkerMessage } from './protocol.ts';
+import { CHECK_MS, type ExamplePlace, startWorker, type WorkerMessage } from './protocol.ts';
 import { type ExampleResult, type ItemResult, tally } from './results.ts';
 
 /** How long past its own timeout a worker may stay silent before it is stopped. */
 const GRACE_MS = 500;
 
-/** How often the watchdog looks at a worker's heartbeat. */
-const CHECK_MS = 100;
+/** How long past the timeout a module may take to load (a compile under load can take seconds). */
+const LOAD_GRACE_MS = 5000;
 
 /** Heartbeat's example while the worker loads the module, before any example starts. */
 const LOADING = -1;
@@ -205,21 +205,33 @@ export class WorkerPool {
     items: ItemResult[],
   ): Promise<{ test: number } | undefined> {
     return new Promise((resolve) => {
-      // The worker beats here (test, example, count) as each example starts: no message per start.
-      const heartbeat = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+      // The worker beats here (test, example, count) as each example starts: no message per start;
+      // and its event loop beats in the last slot while it turns (timers run).
+      const heartbeat = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
       heartbeat[0] = job.firstTest;
       heartbeat[1] = LOADING;
       let examples: ExampleResult[] = [];
-      let lastCount = 0;
-      let lastChange = Date.now();
+      let [lastCount, lastTurn] = [0, 0];
+      let [lastChange, lastTurnChange] = [Date.now(), Date.now()];
+      const loading = () => Atomics.load(heartbeat, 1) === LOADING;
       const watchdog = setInterval(() => {
-        const count = Atomics.load(heartbeat, 2);
+        const [count, turn, now] = [
+          Atomics.load(heartbeat, 2),
+          Atomics.load(heartbeat, 3),
+          Date.now(),
+        ];
+        if (turn !== lastTurn) [lastTurn, lastTurnChange] = [turn, now];
         if (count !== lastCount) {
           lastCount = count;
-          lastChange = Date.now();
-        } else if (Date.now() - lastChange > this.timeoutMs + GRACE_MS) {
+          lastChange = now;
+        } else if (
+          now - lastChange > this.timeoutMs + (loading() ? LOAD_GRACE_MS : GRACE_MS) &&
+          now - lastTurnChange > GRACE_MS
+        ) {
+          // Past its time, and its event loop stuck (while it turns, the example's own timer
+          // ends an example that does not settle, and the comment goes on).
           fail(
-            Atomics.load(heartbeat, 1) === LOADING
+            loading()
               ? `TimeoutError: the module did not load within ${this.timeoutMs} ms; its worker was stopped`
               : `TimeoutError: example did not finish within ${this.timeoutMs} ms; its worker was stopped`,
           );

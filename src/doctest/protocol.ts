@@ -6,6 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import type { ExampleResult } from './results.ts';
 
+/** How often the pool's watchdog looks at a worker's heartbeat, and a worker's event loop beats. */
+export const CHECK_MS = 100;
+
 /** What the pool sends a worker: a job, and where to beat as each example starts. */
 export interface WorkerRequest {
   job: FileJob;

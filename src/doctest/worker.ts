@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { runFile, SystemExit } from './execute.ts';
-import type { ExamplePlace, WorkerMessage, WorkerRequest } from './protocol.ts';
+import { CHECK_MS, type ExamplePlace, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
@@ -56,6 +56,7 @@ port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
   // The module's time to load counts from here, not from when the pool sent the job (this
   // worker may have been booting).
   Atomics.add(heartbeat, 2, 1);
+  const turning = setInterval(() => Atomics.add(heartbeat, 3, 1), CHECK_MS);
   await runFile(job, {
     onExampleStart: (test, example) => {
       owner.enterWith({ file: job.file, test, example });
@@ -75,5 +76,6 @@ port.on('message', async ({ job, heartbeat }: WorkerRequest) => {
   // What an example left for the next tick (a warning, say) is written before the pool
   // hears that the file is done, and may end this worker.
   await new Promise(setImmediate);
+  clearInterval(turning);
   post({ type: 'done' });
 });
