@@ -10,6 +10,10 @@ export default defineConfig({
     // JUnit XML for CI test reporting, beside the usual console output.
     reporters: ['default', ['junit', { outputFile: 'reports/junit/project.xml' }]],
     testTimeout: 60_000,
+    // Two files at a time: Vitest's default leaves one core for itself (one
+    // file at a time on a 2-core machine), but these tests mostly wait on the
+    // processes they start. Not more: tests that bound a time need a free core.
+    maxWorkers: 2,
     coverage: {
       provider: 'v8',
       include: ['src/doctest/**/*.ts', 'src/compare/**/*.ts', 'src/workshop/**/*.ts'],

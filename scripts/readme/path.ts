@@ -5,17 +5,17 @@
  * files; it lists those files, the command that shows each concept, and the
  * concepts' `notice`. The sections the catalogue has no concepts for
  * (coverage, `npm test`, the workshop) take their facts from where they live:
- * the pytest-cov command, package.json's `test` script, the workshop's
+ * the pytest-cov command, the steps of `npm test`, the workshop's
  * catalogue. `npm run readme:path` writes the block; a project test checks
  * that README.md holds what this renders now.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exercises } from '../../exercises/exercises.ts';
 import { type Concept, concepts, LESSONS, type Lesson, pythonTests } from '../../specs/concepts.ts';
 import { SECTION } from '../../src/compare/render/labels.ts';
 import { PYTEST_COV_ARGS, PYTHON_DIR } from '../coverage/python.ts';
+import { STEPS } from '../npm-test.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -93,19 +93,16 @@ function coverageSteps(): Step[] {
   ];
 }
 
-/** The course's `python setup.py test`: package.json's `test` script, part by part. */
+/** The course's `python setup.py test`: the steps of `npm test` (scripts/npm-test.ts). */
 function oneCommandSteps(): Step[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const parts = (pkg.scripts.test ?? '').split('&&').map((p) => p.trim().replace(/^npm run /, ''));
+  const parts = STEPS.map((s) => s.script);
   return [
     {
       title: "One command for everything (the course's `python setup.py test`)",
       read: [link('package.json')],
       run: `${code('npm test')} (several minutes)`,
       notices: [
-        `It runs, in order and stopping at the first failure: ${parts.map(code).join(', ')}.`,
+        `It runs, two at a time and none more after a failure: ${parts.map(code).join(', ')}.`,
       ],
     },
   ];

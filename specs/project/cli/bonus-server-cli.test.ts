@@ -92,9 +92,13 @@ describe('npm run bonus-server', () => {
   });
 
   test('a bad port is a usage error with exit 2', async () => {
-    const err = await run('npx', ['tsx', 'src/cli/bonus-server.ts', '--port', '70000']).catch(
-      (e) => e,
-    );
+    const err = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/bonus-server.ts',
+      '--port',
+      '70000',
+    ]).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr).toContain("option '-p, --port <port>' argument '70000' is invalid.");
   });

@@ -6,13 +6,17 @@ import { closedPortUrl, serve } from '../support/http.ts';
 
 const run = promisify(execFile);
 
-/** Run `tsx src/cli/salary.ts ...args` and collect what it says. */
+/** Run `src/cli/salary.ts ...args` under tsx and collect what it says (node itself: npx costs a second). */
 async function salary(args: string[], env: Record<string, string | undefined> = {}) {
   const childEnv = { ...process.env, BONUS_API_URL: undefined, NO_COLOR: '1', ...env };
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/salary.ts', ...args], {
-      env: childEnv as NodeJS.ProcessEnv,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/salary.ts', ...args],
+      {
+        env: childEnv as NodeJS.ProcessEnv,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

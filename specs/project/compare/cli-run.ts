@@ -20,7 +20,7 @@ export async function runCompare(args: string[], timeoutMs = 300_000): Promise<C
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'src/compare/cli.ts', '--out-dir', outDir, ...args],
+      ['--import', 'tsx', 'src/compare/cli.ts', '--out-dir', outDir, ...args],
       { env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
