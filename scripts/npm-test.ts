@@ -35,14 +35,23 @@ export const STEPS: readonly Step[] = [
   { script: 'test:project:coverage', after: 'coverage' },
 ];
 
-type Outcome = 'passed' | 'failed';
+export type Outcome = 'passed' | 'failed';
+
+export interface RunOptions {
+  jobs: number;
+  /** The package whose scripts run. */
+  cwd: string;
+  write: (text: string | Buffer) => void;
+}
 
 /** Run one step with its output held back; print it in one piece when the step ends. */
-function runStep(script: string, running: Set<ChildProcess>): Promise<Outcome> {
+function runStep(script: string, opts: RunOptions, running: Set<ChildProcess>): Promise<Outcome> {
+  const { cwd, write } = opts;
   return new Promise((resolve) => {
     const started = performance.now();
-    process.stdout.write(`npm-test: ${script} started\n`);
+    write(`npm-test: ${script} started\n`);
     const child = spawn('npm', ['run', script], {
+      cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: process.platform === 'win32',
     });
@@ -53,9 +62,9 @@ function runStep(script: string, running: Set<ChildProcess>): Promise<Outcome> {
     const done = (outcome: Outcome, why = '') => {
       running.delete(child);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`\n──── npm run ${script} ────\n`);
-      process.stdout.write(Buffer.concat(output));
-      process.stdout.write(`${why}npm-test: ${script} ${outcome} in ${seconds} s\n`);
+      write(`\n──── npm run ${script} ────\n`);
+      write(Buffer.concat(output));
+      write(`${why}npm-test: ${script} ${outcome} in ${seconds} s\n`);
       resolve(outcome);
     };
     child.on('error', (err) => done('failed', `could not start npm: ${err.message}\n`));
@@ -64,23 +73,39 @@ function runStep(script: string, running: Set<ChildProcess>): Promise<Outcome> {
 }
 
 /** Run the steps, at most `jobs` at a time, each once what it comes after has passed. */
-async function runSteps(steps: readonly Step[], jobs: number): Promise<Map<string, Outcome>> {
+export async function runSteps(
+  steps: readonly Step[],
+  opts: RunOptions,
+): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
   const running = new Set<ChildProcess>();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      for (const child of running) child.kill(signal);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+  // Stopped from outside: stop the steps too, rather than leave them running.
+  const stop = (signal: NodeJS.Signals) => {
+    for (const child of running) child.kill(signal);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', stop).on('SIGTERM', stop);
+  try {
+    return await schedule(steps, opts, running, outcomes);
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
   }
+}
+
+async function schedule(
+  steps: readonly Step[],
+  opts: RunOptions,
+  running: Set<ChildProcess>,
+  outcomes: Map<string, Outcome>,
+): Promise<Map<string, Outcome>> {
   const waiting = [...steps];
   const active = new Set<Promise<void>>();
   const failed = () => [...outcomes.values()].includes('failed');
   while (waiting.length > 0 && !failed()) {
     const ready = waiting.findIndex((s) => !s.after || outcomes.get(s.after) === 'passed');
-    if (ready >= 0 && active.size < jobs) {
+    if (ready >= 0 && active.size < opts.jobs) {
       const [step] = waiting.splice(ready, 1) as [Step];
-      const job = runStep(step.script, running).then((outcome) => {
+      const job = runStep(step.script, opts, running).then((outcome) => {
         outcomes.set(step.script, outcome);
         active.delete(job);
       });
@@ -100,9 +125,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     .option('--jobs <n>', 'how many steps run at the same time', integerIn(1, 16), 2)
     .parse(process.argv);
   const { jobs } = program.opts<{ jobs: number }>();
-  process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const cwd = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const started = performance.now();
-  const outcomes = await runSteps(STEPS, jobs);
+  const outcomes = await runSteps(STEPS, { jobs, cwd, write: (t) => process.stdout.write(t) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const notRun = STEPS.filter((s) => !outcomes.has(s.script)).map((s) => s.script);
   const failedSteps = [...outcomes].filter(([, o]) => o === 'failed').map(([s]) => s);
