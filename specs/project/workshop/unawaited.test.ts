@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseById, repoRoot } from '../../../src/workshop/exercise-lookup.ts';
-import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { unawaitedAssertions, unawaitedReason } from '../../../src/workshop/unawaited.ts';
 import { judge } from '../../../src/workshop/verify.ts';
 import { Workshop } from '../../../src/workshop/workshop.ts';
 import { type TempWorkspace, tempWorkspace } from './temp-workspace.ts';
+import { variantOutcome } from './variant-outcome.ts';
 
 const RUN_TIMEOUT = 120_000;
 
@@ -69,14 +69,7 @@ describe('unawaitedAssertions', () => {
 
 describe('judge with unawaited assertions', () => {
   const ex = exerciseById('return-value');
-  const run = (variant: string, over: Partial<VariantOutcome> = {}): VariantOutcome => ({
-    variant,
-    status: 'passed',
-    passed: 1,
-    failed: 0,
-    skipped: 0,
-    ...over,
-  });
+  const run = variantOutcome;
   const killsAll = [
     run('real'),
     run('salary-rewritten'),

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exerciseById } from '../../../src/workshop/exercise-lookup.ts';
 import { failureSummary } from '../../../src/workshop/messages.ts';
-import type { VariantOutcome } from '../../../src/workshop/types.ts';
 import { judge } from '../../../src/workshop/verify.ts';
+import { variantOutcome } from './variant-outcome.ts';
 
 const ex = exerciseById('sinon-stub');
-const run = (variant: string, over: Partial<VariantOutcome> = {}): VariantOutcome => ({
-  variant,
-  status: 'passed',
-  passed: 1,
-  failed: 0,
-  skipped: 0,
-  ...over,
-});
+const run = variantOutcome;
 const failing = (variant: string) => run(variant, { status: 'failed', passed: 0, failed: 1 });
 
 describe('judge', () => {
