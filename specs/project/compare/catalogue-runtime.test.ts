@@ -1,20 +1,24 @@
 // The catalogue against reality, at run time: the whole comparison (every framework, every
 // concept, then the failure demos) gives each cell its expected outcome, and every test the
-// catalogue names is found in the frameworks' results.
+// catalogue names is found in the frameworks' results. The two runs go side by side: each
+// waits on its frameworks, and this file is the project's longest.
 import { rm } from 'node:fs/promises';
-import { expect, test } from 'vitest';
+import { test } from 'vitest';
 import { COLUMNS } from '../../../src/compare/model.ts';
 import { concepts } from '../../concepts.ts';
 import { runCompare } from './cli-run.ts';
 
 const FULL_RUN_MS = 600_000;
 
-test.each([
+const RUNS: [name: string, args: string[], demo: boolean][] = [
   ['the lessons', [], false],
   ['the failure demos', ['--demo-failures'], true],
-] as const)(
+];
+
+test.concurrent.for(RUNS)(
   '%s: every cell has its expected outcome',
-  async (_name, args, demo) => {
+  { timeout: FULL_RUN_MS },
+  async ([_name, args, demo], { expect }) => {
     const run = await runCompare([...args], FULL_RUN_MS);
     try {
       const report = await run.report();
@@ -41,5 +45,4 @@ test.each([
       await rm(run.outDir, { recursive: true, force: true });
     }
   },
-  FULL_RUN_MS,
 );
