@@ -9,10 +9,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
+import { Argument } from 'commander';
 import { thresholds } from '../../coverage-config/thresholds.ts';
-import { EXIT_USAGE } from '../../src/cli/usage.ts';
+import { createProgram, integerIn } from '../../src/cli/usage.ts';
 import { MUTATION_SUMMARY_FILE, type MutationScore } from '../../src/compare/mutation.ts';
 import {
   jsonReportFile,
@@ -29,40 +29,20 @@ import {
   scoreReport,
 } from './summary.ts';
 
-function usage(message: string): never {
-  process.stderr.write(
-    `mutation: ${message}\nusage: npm run mutation [-- ${MUTATION_SUITES.join('|')}...] [--concurrency N]\n`,
-  );
-  process.exit(EXIT_USAGE);
-}
-
 function parse(argv: string[]): { suites: MutationSuite[]; concurrency: number } {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: { concurrency: { type: 'string' } }; allowPositionals: true }>
-  >;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { concurrency: { type: 'string' } },
-    });
-  } catch (err) {
-    usage((err as Error).message);
-  }
-  const unknown = parsed.positionals.filter(
-    (s) => !(MUTATION_SUITES as readonly string[]).includes(s),
-  );
-  if (unknown.length > 0) usage(`unknown suite ${unknown.join(', ')}`);
-  const concurrency = Number(parsed.values.concurrency ?? 2);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    usage(`--concurrency must be an integer from 1 to 64, got ${parsed.values.concurrency}`);
-  }
-  const chosen = parsed.positionals as MutationSuite[];
+  const program = createProgram(
+    'mutation',
+    'One StrykerJS run per suite, then the scores side by side.',
+  )
+    .addArgument(
+      new Argument('[suite...]', 'the suites to run (default: all)').choices(MUTATION_SUITES),
+    )
+    .option('--concurrency <n>', 'parallel test runners', integerIn(1, 64), 2)
+    .parse(argv, { from: 'user' });
+  const chosen = program.processedArgs[0] as MutationSuite[];
+  const { concurrency } = program.opts<{ concurrency: number }>();
   return {
-    suites:
-      chosen.length === 0
-        ? [...MUTATION_SUITES]
-        : MUTATION_SUITES.filter((s) => chosen.includes(s)),
+    suites: MUTATION_SUITES.filter((s) => chosen.length === 0 || chosen.includes(s)),
     concurrency,
   };
 }
