@@ -16,7 +16,7 @@ import vm from 'node:vm';
 import type * as TS from 'typescript';
 import { IMPORT_FUNCTION, type Runnable, SCOPE_GLOBAL } from './runnable.ts';
 import { stripTypes } from './strip-types.ts';
-import ts, { parseExample } from './typescript.ts';
+import ts, { importedNames, parseExample } from './typescript.ts';
 
 const NEEDS_REWRITE = /\bawait\b|\bimport\b|\b(?:const|let|var|class|function)\b/;
 
@@ -137,25 +137,15 @@ function importCode(st: TS.ImportDeclaration, sf: TS.SourceFile, declared: strin
     ? `, { with: { ${st.attributes.elements.map((a) => a.getText(sf)).join(', ')} } }`
     : '';
   const load = `await ${IMPORT_FUNCTION}(${st.moduleSpecifier.getText(sf)}${attributes})`;
-  const bindings: [string, string][] = [];
-  const clause = st.importClause;
-  if (clause && !clause.isTypeOnly) {
-    if (clause.name) bindings.push([clause.name.text, `${namespace}.default`]);
-    const named = clause.namedBindings;
-    if (named && ts.isNamespaceImport(named)) bindings.push([named.name.text, namespace]);
-    if (named && ts.isNamedImports(named)) {
-      for (const spec of named.elements) {
-        if (spec.isTypeOnly) continue;
-        const exported = (spec.propertyName ?? spec.name).text;
-        bindings.push([spec.name.text, `${namespace}[${JSON.stringify(exported)}]`]);
-      }
-    }
-  }
-  if (bindings.length === 0) return `${load};`;
-  const properties = bindings.map(([local, value]) => {
-    declared.push(local);
-    return `${JSON.stringify(local)}: { get: () => ${value}, set() { throw new TypeError('Assignment to constant variable.'); }, enumerable: true, configurable: true }`;
-  });
+  const properties = importedNames(st)
+    .filter((name) => !name.typeOnly)
+    .map(({ local, imported }) => {
+      declared.push(local);
+      const value =
+        imported === undefined ? namespace : `${namespace}[${JSON.stringify(imported)}]`;
+      return `${JSON.stringify(local)}: { get: () => ${value}, set() { throw new TypeError('Assignment to constant variable.'); }, enumerable: true, configurable: true }`;
+    });
+  if (properties.length === 0) return `${load};`;
   // A block of its own: an example may import more than once.
   return `{ const ${namespace} = ${load}; Object.defineProperties(${SCOPE_GLOBAL}, { ${properties.join(', ')} }); }`;
 }

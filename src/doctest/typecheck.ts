@@ -9,7 +9,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import type { FoundFile } from './finder.ts';
 import { type ItemResult, tally } from './results.ts';
-import ts, { parseExample } from './typescript.ts';
+import ts, { importedNames, parseExample } from './typescript.ts';
 
 export interface TypeErrorAt {
   /** The file as shown in reports. */
@@ -68,31 +68,29 @@ export function importsAsDeclarations(source: string): string {
 
 function declarationsOf(st: TS.ImportDeclaration, sf: TS.SourceFile): string {
   const specifier = st.moduleSpecifier.getText(sf);
-  const clause = st.importClause;
-  if (!clause) return `await import(${specifier});`;
-  const named = clause.namedBindings;
-  if (clause.isTypeOnly) {
-    const types = named && ts.isNamedImports(named) ? named.elements : [];
-    return types
-      .map(
-        (e) =>
-          `type ${e.name.text} = import(${specifier}).${(e.propertyName ?? e.name).getText(sf)};`,
-      )
-      .join(' ');
-  }
   const load = `await import(${specifier})`;
-  if (named && ts.isNamespaceImport(named)) {
-    const ns = `const ${named.name.text} = ${load};`;
-    return clause.name ? `${ns} const ${clause.name.text} = ${named.name.text}.default;` : ns;
+  if (!st.importClause) return `${load};`;
+  const names = importedNames(st);
+  const values = names.filter((name) => !name.typeOnly);
+  const namespace = values.find((name) => name.imported === undefined);
+  let declarations: string[] = [];
+  if (namespace) {
+    const others = values.filter((name) => name !== namespace);
+    declarations = [
+      `const ${namespace.local} = ${load};`,
+      ...others.map(({ local }) => `const ${local} = ${namespace.local}.default;`),
+    ];
+  } else if (!st.importClause.isTypeOnly) {
+    const fields = values.map(({ local, imported }) =>
+      imported === local ? local : `${JSON.stringify(imported)}: ${local}`,
+    );
+    declarations = [`const { ${fields.join(', ')} } = ${load};`];
   }
-  const fields = clause.name ? [`default: ${clause.name.text}`] : [];
-  const typeOnly: string[] = [];
-  for (const e of named && ts.isNamedImports(named) ? named.elements : []) {
-    const from = (e.propertyName ?? e.name).getText(sf);
-    if (e.isTypeOnly) typeOnly.push(`type ${e.name.text} = import(${specifier}).${from};`);
-    else fields.push(from === e.name.text ? from : `${from}: ${e.name.text}`);
-  }
-  return [`const { ${fields.join(', ')} } = ${load};`, ...typeOnly].join(' ');
+  // No type alias stands for a namespace (`import type * as ns`): that one binds nothing here.
+  const types = names
+    .filter((name) => name.typeOnly && name.imported !== undefined)
+    .map(({ local, imported }) => `type ${local} = import(${specifier}).${imported};`);
+  return [...declarations, ...types].join(' ');
 }
 
 /** The module's source with each comment's examples appended in a block. */

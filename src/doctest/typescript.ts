@@ -71,6 +71,33 @@ export function parseExample(source: string): import('typescript').SourceFile | 
   return parseDiagnostics.length > 0 ? undefined : sf;
 }
 
+/** A name an `import` declaration binds. */
+export interface ImportedName {
+  local: string;
+  /** The export it reads; `undefined` for the module namespace (`* as local`). */
+  imported: string | undefined;
+  typeOnly: boolean;
+}
+
+/** The names `st` binds, as written: default, then namespace or named imports. */
+export function importedNames(st: import('typescript').ImportDeclaration): ImportedName[] {
+  const clause = st.importClause;
+  if (!clause) return [];
+  const typeOnly = clause.isTypeOnly;
+  const names: ImportedName[] = [];
+  if (clause.name) names.push({ local: clause.name.text, imported: 'default', typeOnly });
+  const named = clause.namedBindings;
+  if (named && typescript().isNamespaceImport(named)) {
+    names.push({ local: named.name.text, imported: undefined, typeOnly });
+  } else if (named) {
+    for (const spec of named.elements) {
+      const imported = (spec.propertyName ?? spec.name).text;
+      names.push({ local: spec.name.text, imported, typeOnly: typeOnly || spec.isTypeOnly });
+    }
+  }
+  return names;
+}
+
 /** The compiler API, loaded when first touched. */
 const ts = new Proxy({} as TypeScript, {
   get: (_target, key) => typescript()[key as keyof TypeScript],
