@@ -115,9 +115,9 @@ function workshopSteps(): Step[] {
     {
       title: 'Write the tests yourself: the mocking workshop',
       read: [`each exercise's task: ${code('exercises/<id>/README.md')}`],
-      run: `${code('npm run workshop')} (watch mode: verify on every save) or ${code(
+      run: `${code('npm run workshop')} (lists the exercises and your files), then ${code(
         'npm run workshop -- verify <id>',
-      )}`,
+      )}, or ${code('npm run workshop -- watch')} to verify on every save`,
       notices: [
         `The exercises, in order: ${list}.`,
         'A test is accepted when it passes on the real code and fails on each deliberately broken version; an accepted verify names the next exercise, and an assertion the test does not wait for is rejected, naming its line.',
