@@ -209,7 +209,8 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
   stdout.write(`\n${written(report)}\n`);
   if (report.rows.length > 0 && !opts.only) {
     stdout.write(
-      `Each framework's code and output for one concept: npm start -- --show ${report.rows[0]?.id} (--list for the ids)\n`,
+      // Two short lines, so the hint fits 80 columns whatever the id.
+      `Each framework's code and output for one concept (--list for the ids):\n  npm start -- --show ${report.rows[0]?.id}\n`,
     );
   }
   return report.ok ? 0 : 1;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createColors } from 'picocolors';
+import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
@@ -128,6 +129,13 @@ describe('main on recorded runs (no framework started)', () => {
     expect(run.json.options.columns).toEqual(['jest', 'vitest']);
     expect(run.stderr.split('\n').filter((l) => l.endsWith(': running'))).toHaveLength(2);
     expect(run.stdout).toContain('Every cell matches its expected outcome (3 concepts).');
+    // Not a terminal: every line fits 80 columns, the closing hints included
+    // (but for the reports' paths, which are never broken).
+    expect(run.stdout).toContain('npm start -- --show');
+    const wide = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('reports: ') && stringWidth(line) > 80);
+    expect(wide).toEqual([]);
   });
 
   test('the failure demos differ from the catalogue on recorded runs: exit 1, mismatches listed', async () => {
