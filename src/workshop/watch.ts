@@ -1,10 +1,3 @@
-/** The terminal the workshop talks to (a test passes its own streams). */
-export interface CliIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
 /**
  * Watch mode: verify the current exercise on every save, move on when it is
  * accepted. Keys (raw mode on a TTY): h hint, n next, l list, r reset (then
@@ -20,6 +13,13 @@ import { EXIT_USAGE } from '../cli/usage.ts';
 import { exerciseById } from './exercise-lookup.ts';
 import { saveState } from './state.ts';
 import type { Workshop } from './workshop.ts';
+
+/** The terminal the workshop talks to (a test passes its own streams). */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
 
 const KEYS = 'keys: h hint · n next · l list · r reset · q quit';
 
