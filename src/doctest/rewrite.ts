@@ -78,7 +78,6 @@ function textWith(node: TS.Node, sf: TS.SourceFile, edits: Edit[]): string {
   return applyEdits(sf.text.slice(start, node.end), inner);
 }
 
-/** Turn an example's source into a runnable script (most examples are returned as they are). */
 /** Is `text` a JavaScript expression? (V8 parses it; nothing runs.) */
 function parses(text: string): boolean {
   try {
@@ -150,6 +149,7 @@ function importCode(st: TS.ImportDeclaration, sf: TS.SourceFile, declared: strin
   return `{ const ${namespace} = ${load}; Object.defineProperties(${SCOPE_GLOBAL}, { ${properties.join(', ')} }); }`;
 }
 
+/** Turn an example's source into a runnable script (most examples are returned as they are). */
 export function prepareSource(typescript: string): Runnable {
   const source = stripTypes(typescript);
   const asIs: Runnable = { code: source, isAsync: false, declared: [], constants: [] };
