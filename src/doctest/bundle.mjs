@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAtomically } from './disk-cache.mjs';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -68,8 +69,7 @@ async function rebuild(root, cache) {
     // Another run built the same bundle first: its copy is as good as ours.
     rmSync(partial, { recursive: true, force: true });
   }
-  writeFileSync(path.join(cache, `manifest.${process.pid}`), JSON.stringify({ id, inputs }));
-  renameSync(path.join(cache, `manifest.${process.pid}`), path.join(cache, 'manifest.json'));
+  writeAtomically(path.join(cache, 'manifest.json'), JSON.stringify({ id, inputs }));
   for (const name of readdirSync(cache)) {
     const dir = path.join(cache, name);
     if (

@@ -2,15 +2,19 @@
 // each in a directory, named by a hash of everything the value was made from.
 // Plain JavaScript: the loader hooks use it too, before TypeScript can load.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** Write a file so that readers see the old contents or the new, never half of it. */
-function writeAtomically(file, contents) {
-  const partial = `${file}.${process.pid}.partial`;
+/**
+ * Write a cache file so that readers see the old contents or the new, never half of it,
+ * even when threads of one process write it at once. write-file-atomic is loaded on the
+ * first write, so a run that finds its caches does not pay for it; a cache need not wait
+ * for the disk (no fsync).
+ */
+export function writeAtomically(file, contents) {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(partial, contents);
-  renameSync(partial, file);
+  createRequire(import.meta.url)('write-file-atomic').sync(file, contents, { fsync: false });
 }
 
 /**
