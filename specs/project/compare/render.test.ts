@@ -177,6 +177,15 @@ describe('--show', () => {
     expect(show(159)).not.toContain(' │ ');
   });
 
+  test("the catalogue's prose is word-wrapped to the block, whole words kept", () => {
+    const text = show(30);
+    const lines = text.split('\n');
+    // At 30 columns "expected to fail: AssertionError: 2 != 3" breaks between words.
+    const at = lines.indexOf('expected to fail:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('AssertionError: 2 != 3');
+  });
+
   test('the failure texts of the demos: no code, every framework in its own words', () => {
     const text = show(100, false);
     expect(text).not.toContain('the test:');

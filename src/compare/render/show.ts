@@ -16,6 +16,11 @@ import { hardWrap, pad } from './text.ts';
 export const SIDE_BY_SIDE = 160;
 const GUTTER = ' │ ';
 
+/** The columns one framework's block gets: half the width when two stand side by side. */
+function blockWidth(width: number): number {
+  return width >= SIDE_BY_SIDE ? Math.floor((width - GUTTER.length) / 2) : width;
+}
+
 export interface ShowOptions {
   colors: boolean;
   width: number;
@@ -49,8 +54,10 @@ function block(cell: Cell, c: Colors, opts: ShowOptions): string {
   lines.push(c.dim(`${cell.file} › ${cell.test?.join(' › ')}`));
   if (opts.code) {
     const e = cell.expected;
-    if (e && e.outcome !== 'pass') lines.push(`expected to ${e.outcome}: ${e.reason}`);
-    if (cell.how) lines.push(`${cell.support}: ${prose(c, cell.how, opts.colors)}`);
+    // Catalogue prose is word-wrapped to the block; code and framework output are not.
+    const wrap = (text: string) => wrapAnsi(text, blockWidth(opts.width), { hard: true });
+    if (e && e.outcome !== 'pass') lines.push(wrap(`expected to ${e.outcome}: ${e.reason}`));
+    if (cell.how) lines.push(wrap(`${cell.support}: ${prose(c, cell.how, opts.colors)}`));
   }
   if (cell.message && cell.outcome !== 'failed') {
     lines.push(cell.outcome === 'skipped' ? `skip reason given: ${cell.message}` : cell.message);
@@ -74,7 +81,7 @@ function blocks(row: Row, c: Colors, opts: ShowOptions): string[] {
 
 /** Blocks two by two, each hard-wrapped to its half. */
 function sideBySide(parts: string[], width: number): string[] {
-  const half = Math.floor((width - GUTTER.length) / 2);
+  const half = blockWidth(width);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const left = hardWrap(parts[i] ?? '', half);
