@@ -45,7 +45,17 @@ export class TimeLimitError extends Error {
  */
 export function endStrays(runnerPid: number): number[] {
   if (process.platform === 'win32') return [];
-  const table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
+  let table: string;
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
+  } catch (err) {
+    // Slim container images (node:*-slim) ship without procps.
+    const why =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? '`ps` is not installed (Debian, Ubuntu: apt-get install procps)'
+        : (err as Error).message;
+    throw new Error(`cannot end the processes the test started: ${why}`);
+  }
   const rows = table
     .trim()
     .split('\n')
@@ -93,6 +103,7 @@ export class ChildRunner implements TestRunner {
       let watchdog: NodeJS.Timeout | undefined;
       /** Reject once the process is gone, killing it if need be. */
       const fail = (err: Error) => {
+        // Its own failure says more than a stray error, which the next run meets again.
         settle();
         this.child = undefined;
         if (child.exitCode !== null || child.signalCode !== null) return reject(err);
@@ -108,20 +119,31 @@ export class ChildRunner implements TestRunner {
           arm();
           onProgress?.();
         } else if (reply.type === 'result') {
-          settle();
-          resolve(reply.outcomes);
+          const strays = settle();
+          if (strays) reject(strays);
+          else resolve(reply.outcomes);
         } else if (reply.type === 'failed') {
-          settle();
-          reject(new Error(reply.message));
+          reject(settle() ?? new Error(reply.message));
         }
       };
       const onError = (err: Error) => fail(err);
       const onExit = (code: number | null, signal: string | null) =>
         fail(new Error(`the test runner process ended early (${signal ?? code})`));
-      const settle = () => {
+      /**
+       * Stop listening and end the processes the test started, while the
+       * runner still lives (a dead one's children lose their parent). Returns
+       * the error, if any, instead of throwing it out of an event handler,
+       * where it would end the CLI with a stack dump.
+       */
+      const settle = (): Error | undefined => {
         clearTimeout(watchdog);
         child.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (child.pid !== undefined) endStrays(child.pid);
+        try {
+          if (child.pid !== undefined) endStrays(child.pid);
+        } catch (err) {
+          return err as Error;
+        }
+        return undefined;
       };
       child.on('message', onMessage).on('error', onError).on('exit', onExit);
       arm(Math.max(this.timeLimitMs, STARTUP_MS));

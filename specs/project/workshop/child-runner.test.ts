@@ -11,10 +11,13 @@ import type { HostReply, HostRequest } from '../../../src/workshop/child-runner-
 vi.mock('node:child_process', async (importOriginal) => ({
   ...(await importOriginal<typeof childProcess>()),
   fork: vi.fn(),
+  execFileSync: vi.fn(),
 }));
 
 /** A stand-in for a forked runner process that answers through `reply`. */
 class FakeChild extends EventEmitter {
+  /** None by default: without one, ChildRunner looks for no stray processes. */
+  pid: number | undefined;
   exitCode: number | null = null;
   signalCode: NodeJS.Signals | null = null;
   readonly sent: HostRequest[] = [];
@@ -49,6 +52,7 @@ function fakeChildren(): FakeChild[] {
 
 afterEach(() => {
   vi.mocked(childProcess.fork).mockReset();
+  vi.mocked(childProcess.execFileSync).mockReset();
 });
 
 describe('ChildRunner', () => {
@@ -75,6 +79,22 @@ describe('ChildRunner', () => {
     const run = runner.run([]);
     children[0]?.reply({ type: 'failed', message: 'no such project' });
     await expect(run).rejects.toThrow('no such project');
+  });
+
+  it('rejects in one line, not from an event handler, when it cannot list processes (no `ps`)', async () => {
+    const children = fakeChildren();
+    vi.mocked(childProcess.execFileSync).mockImplementation(() => {
+      throw Object.assign(new Error('spawnSync ps ENOENT'), { code: 'ENOENT' });
+    });
+    const runner = new ChildRunner('vitest');
+    const run = runner.run([]);
+    const child = children[0] as FakeChild;
+    child.pid = 4_000_000; // above Linux's pid_max: no process has it
+    child.reply({ type: 'result', outcomes: [] });
+    await expect(run).rejects.toThrow(
+      'cannot end the processes the test started: `ps` is not installed (Debian, Ubuntu: apt-get install procps)',
+    );
+    expect(vi.mocked(childProcess.execFileSync).mock.calls[0]?.[0]).toBe('ps');
   });
 
   it('rejects when the process dies mid-run, and starts a new one next time', async () => {
