@@ -33,7 +33,6 @@ export class ConnectionRefusedError extends Error {
 
 /**
  * The bonus service answered, but not with a usable bonus (or not in time).
- * For an error status, `body` is what the service said.
  *
  * >>> const err = new BonusApiError('HTTP 500 Internal Server Error', 500)
  * >>> [err.name, err.status]
@@ -41,13 +40,16 @@ export class ConnectionRefusedError extends Error {
  */
 export class BonusApiError extends Error {
   override name = 'BonusApiError';
+  /** For an error status, what the service said. */
+  readonly body: string | undefined;
+
   constructor(
     message: string,
     readonly status?: number,
-    options?: ErrorOptions,
-    readonly body?: string,
+    options?: ErrorOptions & { body?: string },
   ) {
     super(message, options);
+    this.body = options?.body;
   }
 }
 
@@ -125,8 +127,7 @@ export class ThirdPartyBonusRestApi implements BonusSource {
         throw new BonusApiError(
           `HTTP ${response.status} ${response.statusText} from ${url}`,
           response.status,
-          undefined,
-          body,
+          { body },
         );
       }
       return parsePrice(body, url, response.status);

@@ -117,7 +117,12 @@ describe('HTTP: nock answers GET /bonus', () => {
       .calculationSalary()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BonusApiError);
-    expect(error).toMatchObject({ status: 503, message: expect.stringMatching(/^HTTP 503 /) });
+    // The service's own words stay on the error, for whoever reports it.
+    expect(error).toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/^HTTP 503 /),
+      body: '{"error":"maintenance"}',
+    });
   });
 
   test('malformed JSON is a BonusApiError', async () => {
