@@ -75,7 +75,7 @@ export function render(
   report: Report,
   options: Pick<CliOptions, 'reporter' | 'verbose'> & Partial<CliOptions>,
 ): string {
-  if (options.reporter === 'json') return jsonReport(report);
+  if (options.reporter === 'json') return jsonReport(report, options);
   if (options.reporter === 'junit') return junitReport(report);
   return textReport(report, {
     verbose: options.verbose,

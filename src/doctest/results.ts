@@ -1,6 +1,7 @@
 /**
  * The report model: what a run found, in the shape `--reporter json` writes
- * (`{ attempted, failed, skipped, items: [{ name, file, line, ..., examples }] }`).
+ * (`{ attempted, failed, skipped, items: [{ name, file, line, ..., examples }] }`),
+ * where each item also carries its `text` (see reporters/json.ts).
  */
 import type { Flag } from './flags.ts';
 

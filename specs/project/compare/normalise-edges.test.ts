@@ -158,8 +158,12 @@ describe('doctest reports', () => {
     expect(() => normalisePythonDoctest('{"items": []}', ROOT, '.')).toThrow(
       'no files in the doctest report',
     );
-    expect(() => normaliseTsdoctest('{"files": []}', '', ROOT)).toThrow(
+    expect(() => normaliseTsdoctest('{"files": []}', ROOT)).toThrow(
       'no items in the tsdoctest report',
     );
+    // A report from a tsdoctest without the items' text: said, not shown as empty output.
+    expect(() =>
+      normaliseTsdoctest('{"items": [{ "name": "m", "file": "m.ts", "examples": [] }]}', ROOT),
+    ).toThrow('no text in the tsdoctest report items (a tsdoctest older than its text field)');
   });
 });

@@ -7,6 +7,10 @@ import type { TestResult } from '../../../src/compare/model.ts';
 import { normaliseTsdoctest } from '../../../src/compare/normalise/doctest.ts';
 import { parseJestLike } from '../../../src/compare/normalise/jest-json.ts';
 import { finish } from '../../../src/compare/run/runners.ts';
+import type { Flag } from '../../../src/doctest/flags.ts';
+import { jsonReport } from '../../../src/doctest/reporters/json.ts';
+import { textReport } from '../../../src/doctest/reporters/text.ts';
+import { type ExampleResult, summarize, tally } from '../../../src/doctest/results.ts';
 import { normalised, recorded } from './recorded.ts';
 
 const byTitle = (tests: TestResult[], title: string) => {
@@ -202,7 +206,7 @@ describe('Python doctest', () => {
 describe('tsdoctest', () => {
   const { tests } = normalised.tsdoctest();
 
-  test('reads items and gives each its own Trying: blocks from the -v report', () => {
+  test('reads items, each with its own -v transcript from the JSON report', () => {
     expect(tests.map((t) => [t.file, t.name[0], t.status])).toEqual([
       ['fixtures/compare/samples/doctest/later.ts', 'later.later', 'skipped'],
       ['fixtures/doctest/classic-failures.ts', 'classic-failures.Cal.addNumAndDouble', 'failed'],
@@ -222,18 +226,36 @@ describe('tsdoctest', () => {
     expect(skipped?.message).toBe('every example is skipped');
   });
 
-  test('falls back to the failure reports by item name when the blocks do not line up', () => {
-    const json = recorded('tsdoctest.json');
-    const { tests: fromNothing } = normaliseTsdoctest(json, '', '/work/main');
-    expect(fromNothing.every((t) => t.output === '')).toBe(true);
-    const partial = recorded('tsdoctest.verbose.txt').replace(
-      'Trying:\n    addNum(2, 3)\nExpecting:\n    5\nok\n',
-      '',
+  test("shows what tsdoctest's own text report prints for each item, quiet examples too", () => {
+    // REPORT_ONLY_FIRST_FAILURE: the second failure prints nothing, not even `Trying:`.
+    const example = (source: string, got: string, flags: Flag[] = []): ExampleResult => ({
+      line: 3,
+      source,
+      want: '1\n',
+      got,
+      status: got === '1\n' ? 'passed' : 'failed',
+      exception: null,
+      flags,
+      ...(got === '1\n' ? {} : { failure: 'output' as const }),
+    });
+    const item = tally({
+      name: 'm.f',
+      file: 'm.ts',
+      line: 1,
+      examples: [
+        example('a\n', '2\n', ['REPORT_ONLY_FIRST_FAILURE']),
+        example('b\n', '3\n'),
+        example('c\n', '1\n'),
+      ],
+    });
+    const report = summarize([item]);
+    const [test] = normaliseTsdoctest(jsonReport(report, { verbose: true }), '/work/main').tests;
+    expect(test?.output).toBe(
+      `Trying:\n    a\nExpecting:\n    1\n${'*'.repeat(70)}\n` +
+        'File "m.ts", line 3, in m.f\nFailed example:\n    a\nExpected:\n    1\nGot:\n    2\n' +
+        'Trying:\n    c\nExpecting:\n    1\nok',
     );
-    const { tests: byName } = normaliseTsdoctest(json, partial, '/work/main');
-    expect(byName[2]?.output).toMatch(
-      /^\*{70}\nFile "fixtures\/doctest\/classic-failures\.ts", line 28, in classic-failures\.addNum\n/,
-    );
-    expect(byName[3]?.output).toBe('');
+    expect(textReport(report, { verbose: true }).startsWith(`${test?.output}\n`)).toBe(true);
+    expect(test?.message).toBe('2 of 3 examples failed');
   });
 });

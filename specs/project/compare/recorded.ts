@@ -36,12 +36,7 @@ export const normalised = {
     ),
   unittest: () => normaliseUnittest(recorded('unittest.json'), RECORDED_ROOT, SAMPLES_PY),
   pydoctest: () => normalisePythonDoctest(recorded('pydoctest.json'), RECORDED_ROOT, SAMPLES_PY),
-  tsdoctest: () =>
-    normaliseTsdoctest(
-      recorded('tsdoctest.json'),
-      recorded('tsdoctest.verbose.txt'),
-      RECORDED_ROOT,
-    ),
+  tsdoctest: () => normaliseTsdoctest(recorded('tsdoctest.json'), RECORDED_ROOT),
 } satisfies Record<RunnerId, () => Normalised>;
 
 /** A finished run made of one recording. */

@@ -86,11 +86,12 @@ describe('cli main', () => {
       'fixtures/doctest/classic-failures.ts',
     ]);
     expect(code).toBe(1);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
-      attempted: 5,
-      failed: 3,
-      skipped: 0,
-    });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report).toMatchObject({ attempted: 5, failed: 3, skipped: 0 });
+    // -v reaches the JSON report too: each item's text is its transcript.
+    expect(report.items[0].text).toMatch(
+      /^Trying:\n {4}const c = new Cal\(\)\nExpecting nothing\nok\n/,
+    );
     expect(stdout.text()).toContain('Trying:\n');
   });
 

@@ -171,6 +171,29 @@ describe('runDoctests (in process)', () => {
     });
   });
 
+  it("gives each JSON item the text report's words for it: -v transcript, else its failures", async () => {
+    const report = await run(['fixtures/doctest/classic-failures.ts', 'fixtures/doctest/flags.ts']);
+    const texts = (verbose: boolean): string[] =>
+      JSON.parse(jsonReport(report, { verbose })).items.map((i: { text: string }) => i.text);
+    const verbose = texts(true);
+    expect(verbose[1]).toBe(
+      'Trying:\n    addNum(1, 1)\nExpecting:\n    3\n' +
+        '**********************************************************************\n' +
+        'File "fixtures/doctest/classic-failures.ts", line 28, in classic-failures.addNum\n' +
+        'Failed example:\n    addNum(1, 1)\nExpected:\n    3\nGot:\n    2\n',
+    );
+    // Joined, they are the text report before its summary (REPORT_ONLY_FIRST_FAILURE included).
+    const full = textReport(report, { verbose: true });
+    expect(full.startsWith(verbose.join(''))).toBe(true);
+    expect(full.slice(verbose.join('').length)).toMatch(/^\d+ items had no tests:\n/);
+    const quiet = texts(false);
+    expect(quiet[1]).toBe(verbose[1]?.slice(verbose[1].indexOf('*')));
+    expect(quiet.filter((t) => t === '').length).toBe(
+      report.items.filter((i) => i.failed === 0).length,
+    );
+    expect(textReport(report).startsWith(quiet.join(''))).toBe(true);
+  });
+
   it('writes JUnit XML with one testcase per example', async () => {
     const xml = junitReport(
       await run(['fixtures/doctest/classic-failures.ts', 'fixtures/doctest/flags.ts']),

@@ -1,8 +1,7 @@
 /**
  * Doctest, both ways: Python's (through `src/compare/python/doctest_report.py`,
  * which captures each item's `-v` output on its own) and tsdoctest's (its JSON
- * reporter for outcomes, plus its `-v` text report cut into the `Trying:`
- * blocks of each item). One doc comment or docstring is one test.
+ * report, each item with its `-v` transcript). One doc comment or docstring is one test.
  */
 import type { Normalised, TestResult, TestStatus } from '../model.ts';
 import { toRepoPath } from './text.ts';
@@ -25,20 +24,13 @@ interface PyReport {
   files: { file: string; error?: string; items: PyItem[] }[];
 }
 
-interface TsExample {
-  line: number;
-  source: string;
-  want: string;
-  got?: string;
-  status: 'passed' | 'failed' | 'skipped';
-  exception?: string | null;
-}
-
 interface TsItem extends Counts {
   name: string;
   file: string;
   line: number;
-  examples: TsExample[];
+  examples: { source: string; want: string }[];
+  /** What the text report prints for the item; with `-v`, its transcript. */
+  text: string;
 }
 
 interface TsReport extends Counts {
@@ -91,59 +83,24 @@ export function normalisePythonDoctest(json: string, root: string, cwd: string):
   return { tests, fileErrors };
 }
 
-/**
- * @param json what `tsdoctest --reporter json` wrote
- * @param verbose what `tsdoctest -v` printed (empty when not run)
- */
-export function normaliseTsdoctest(json: string, verbose: string, root: string): Normalised {
+/** @param json what `tsdoctest --reporter json -v` wrote: each item's transcript is its `text`. */
+export function normaliseTsdoctest(json: string, root: string): Normalised {
   const report = JSON.parse(json) as Partial<TsReport>;
   if (!Array.isArray(report.items)) throw new Error('no items in the tsdoctest report');
-  const items = report.items;
-  const blocks = tryingBlocks(verbose);
-  const attempted = items.flatMap((item) => item.examples.filter((e) => e.status !== 'skipped'));
-  // Each attempted example prints one `Trying:` block, items in report order;
-  // when the blocks do not line up with the examples, fall back to the
-  // failure reports by item name.
-  const sequential =
-    blocks.length === attempted.length &&
-    attempted.every(
-      (e, i) => blocks[i]?.split('\n')[1]?.trim() === e.source.split('\n')[0]?.trim(),
+  if (report.items.some((item) => typeof item.text !== 'string'))
+    throw new Error(
+      'no text in the tsdoctest report items (a tsdoctest older than its text field)',
     );
-  let next = 0;
-  const tests = items.map((item): TestResult => {
-    const own = sequential
-      ? blocks.slice(next, next + item.attempted)
-      : failureBlocks(verbose, item.name);
-    next += item.attempted;
-    return {
+  const tests = report.items.map(
+    (item): TestResult => ({
       file: toRepoPath(root, item.file),
       name: [item.name],
       status: statusOf(item),
       message: messageOf(item),
-      output: own.join('\n').trimEnd(),
+      output: item.text.trimEnd(),
       line: item.line,
       code: examplesCode(item.examples),
-    };
-  });
+    }),
+  );
   return { tests, fileErrors: [] };
-}
-
-const SUMMARY =
-  /^(\d+ items? (passed all tests|had failures|had no tests):|\d+ tests? in \d+ items?\.)$/;
-
-function tryingBlocks(text: string): string[] {
-  const blocks: string[][] = [];
-  for (const line of text.split('\n')) {
-    if (SUMMARY.test(line)) break;
-    if (line === 'Trying:') blocks.push([]);
-    blocks.at(-1)?.push(line);
-  }
-  return blocks.map((b) => b.join('\n'));
-}
-
-function failureBlocks(text: string, name: string): string[] {
-  return text
-    .split(/^\*{70}\n/m)
-    .filter((b) => b.startsWith('File ') && b.split('\n')[0]?.endsWith(`, in ${name}`))
-    .map((b) => `${'*'.repeat(70)}\n${b.trimEnd()}`);
 }

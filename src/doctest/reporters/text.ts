@@ -34,7 +34,8 @@ function trying(example: ExampleResult): string {
   return `Trying:\n${indent(example.source)}${expecting}`;
 }
 
-function itemText(item: ItemResult, verbose: boolean): string {
+/** What the report prints for one item: with `verbose`, its transcript; else its failures. */
+export function itemText(item: ItemResult, verbose: boolean): string {
   let out = '';
   let failures = 0;
   let previous: readonly string[] = [];
