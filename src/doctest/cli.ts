@@ -157,14 +157,16 @@ Expected output, for Python users:
 
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   const program = new Command('tsdoctest')
-    .description("Run the `>>>` examples in JSDoc comments, like Python's doctest.")
+    .description(
+      "Run the `>>>` examples in JSDoc comments and Markdown code blocks, like Python's doctest.",
+    )
     // A usage error is one line on stderr and exit 2; --help and --version exit 0.
     .exitOverride((err: CommanderError) =>
       process.exit(
         err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : EXIT_USAGE,
       ),
     )
-    .argument('[paths...]', 'files, folders or globs (default: src)')
+    .argument('[paths...]', 'source or Markdown files, folders or globs (default: src)')
     .option('-v, --verbose', 'print every example tried, and a full summary')
     .option(
       '-o, --option <FLAG>',

@@ -1,9 +1,10 @@
-/** Paths, folders and globs → the source files to search, sorted. */
+/** Paths, folders and globs → the source and Markdown files to search, sorted. */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-const SOURCE = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+// A folder's Markdown files too: `tsdoctest docs/` runs the examples of its pages (see markdown.ts).
+const SOURCE = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,md,markdown}';
 const IGNORE = ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
 
 /** A bad command-line path: reported in one line with exit code 2. */

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import type { DocTest } from './doctest.ts';
+import { isMarkdown } from './loader-hooks.mjs';
+import { findMarkdownTests } from './markdown.ts';
 import { commentLines, parseExamples } from './parser.ts';
 import ts from './typescript.ts';
 
@@ -178,12 +180,20 @@ function declarations(sf: TS.SourceFile, module: string): { name: string; node: 
   return found;
 }
 
-/** Find every `/** ... *\/` comment of a file and parse its examples. */
+/**
+ * Find every `/** ... *\/` comment of a file and parse its examples; of a Markdown file,
+ * the examples of its code blocks (see markdown.ts).
+ */
 export function findDocTests(file: string, source: string, cwd = process.cwd()): FoundFile {
   // CR and CRLF line ends count as one line break, as for the TypeScript scanner.
   const text = source.replace(/\r\n?/g, '\n');
-  const module = moduleName(file);
   const shownFile = path.relative(cwd, file) || file;
+  if (isMarkdown(file)) {
+    // No module: the examples see no bindings but what they import (from the file's folder).
+    const tests = findMarkdownTests(text, shownFile);
+    return { file, shownFile, module: path.basename(file), tests, scopeNames: [] };
+  }
+  const module = moduleName(file);
   const marks = docCommentStarts(text);
   const sf = ts.createSourceFile(
     file,

@@ -13,6 +13,8 @@ export function typescriptCandidates(specifier: string): string[];
 /** TypeScript → JavaScript through esbuild, with an inline source map (a promise when `async`). */
 export function transpile(source: string, file: string, async: true): Promise<string>;
 export function transpile(source: string, file: string, async?: false): string;
+/** Is this path or URL a Markdown file's? Its examples run in a module with no bindings. */
+export function isMarkdown(location: string): boolean;
 /** A module URL without its query, and the names its `?tsdoctest=` query asks for (or null). */
 export function splitScopeQuery(url: string): { location: string; names: string[] | null };
 

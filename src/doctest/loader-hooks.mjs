@@ -10,7 +10,8 @@
 //   as TypeScript's own resolution allows.
 // - A module imported as `file.ts?tsdoctest=a,b,c` gets two extra exports: one
 //   that reads its top-level bindings (so examples run in the module's scope)
-//   and an `import()` that resolves specifiers as the module itself would.
+//   and an `import()` that resolves specifiers as the module itself would;
+//   `file.md?tsdoctest=` is a module of these two exports alone.
 //
 // One set of hooks serves both of Node's APIs: `module.registerHooks` (Node 22.15 and
 // later) runs them in the thread that imports, where `nextResolve` and `nextLoad` answer
@@ -202,8 +203,17 @@ function javascriptFor(text, file) {
   return made instanceof Promise ? made.then(verdict) : verdict(made);
 }
 
+/** Is this path or URL a Markdown file's? Its examples run in a module with no bindings. */
+export function isMarkdown(location) {
+  return /\.(?:md|markdown)$/i.test(location);
+}
+
 export function load(url, context, nextLoad) {
   const { location, names } = splitScopeQuery(url);
+  // Only the `import()` of a Markdown file's module is wanted: it resolves from the file's folder.
+  if (names !== null && location.startsWith('file:') && isMarkdown(location)) {
+    return { format: 'module', source: scopeExport([]), shortCircuit: true };
+  }
   if (location.startsWith('file:') && TYPESCRIPT.test(location)) {
     const file = fileURLToPath(location);
     const format = file.endsWith('.cts') ? 'commonjs' : 'module';

@@ -18,6 +18,8 @@ export interface CommentLine {
 export interface CommentPlace {
   file: string;
   name: string;
+  /** What holds the examples, as the messages say it (default: `doc comment`). */
+  what?: string;
 }
 
 /** As CPython's `_EXAMPLE_RE`: a prompt, then any line starting `...` after spaces. */
@@ -99,7 +101,7 @@ export function parseExamples(
 ): Example[] {
   const examples: Example[] = [];
   const fail = (at: CommentLine, problem: string) =>
-    `${place.file}:${at.line}: the doc comment for ${place.name} ${problem}`;
+    `${place.file}:${at.line}: the ${place.what ?? 'doc comment'} for ${place.name} ${problem}`;
   let i = 0;
   while (i < lines.length) {
     const first = lines[i] as CommentLine;

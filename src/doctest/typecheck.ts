@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import type { FoundFile } from './finder.ts';
+import { isMarkdown } from './loader-hooks.mjs';
 import { type ItemResult, tally } from './results.ts';
 import ts, { importedNames, parseExample } from './typescript.ts';
 
@@ -127,8 +128,10 @@ export function typecheckExamples(
   const virtual = new Map<string, { text: string; spans: Span[]; shown: string }>();
   found.forEach((f, i) => {
     if (f.tests.some((t) => t.examples.length > 0)) {
-      virtual.set(path.resolve(f.file), {
-        ...virtualSource(sources[i] ?? '', f),
+      // A Markdown file's examples are checked as an ES module of their own beside it (they run as one).
+      const markdown = isMarkdown(f.file);
+      virtual.set(path.resolve(markdown ? `${f.file}.mts` : f.file), {
+        ...virtualSource(markdown ? '' : (sources[i] ?? ''), f),
         shown: f.shownFile,
       });
     }
