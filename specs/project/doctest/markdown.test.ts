@@ -45,7 +45,7 @@ describe('Markdown files: which examples, under which names', () => {
         ['guide.md::two-blocks[1]', GUIDE, 44, [45]],
         ['guide.md::two-blocks[2]', GUIDE, 51, [53, 55, 56]],
         ['guide.md::quick-start-1', GUIDE, 66, [67]],
-        ['guide.md::setext-heading', GUIDE, 85, [86, 88]],
+        ['guide.md::in-a-list', GUIDE, 84, [85, 87]],
       ],
     );
   });
@@ -156,7 +156,7 @@ describe('Markdown files: running their examples', () => {
       ['guide.md::two-blocks[1]', 1, 0],
       ['guide.md::two-blocks[2]', 3, 0],
       ['guide.md::quick-start-1', 1, 0],
-      ['guide.md::setext-heading', 2, 0],
+      ['guide.md::in-a-list', 2, 0],
     ]);
   });
 
@@ -223,7 +223,7 @@ describe('Markdown files: running their examples', () => {
       `${GUIDE} guide.md::two-blocks[1]`,
       `${GUIDE} guide.md::two-blocks[2]`,
       `${GUIDE} guide.md::quick-start-1`,
-      `${GUIDE} guide.md::setext-heading`,
+      `${GUIDE} guide.md::in-a-list`,
       `${DIR}/lib/greet.ts greet.greet`,
       `${DIR}/typed.md typed.md::typed`,
     ]);
