@@ -143,7 +143,10 @@ export async function runDoctests({
     } else {
       const { registerLoaderHooks } = await import('./loader-hooks.mjs');
       registerLoaderHooks(cacheDir);
-      const { runFile, nativeImport } = await import('./execute.ts');
+      const [{ runFile }, { nativeImport }] = await Promise.all([
+        import('./execute.ts'),
+        import('./load-module.ts'),
+      ]);
       perFile = [];
       for (const i of files.keys()) {
         const parsed = parse(i);

@@ -6,7 +6,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { runFile, SystemExit } from './execute.ts';
+import { SystemExit } from './capture.ts';
+import { runFile } from './execute.ts';
 import { CHECK_MS, type ExamplePlace, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 const port = parentPort;
