@@ -88,8 +88,17 @@ describe('Markdown files: which examples, under which names', () => {
     ]);
   });
 
+  it('reads an unclosed doc comment to the end of its block', () => {
+    expect(items('```ts\n/**\n * >>> 1\n * 1\n```\n>>> 2\n2\n')).toEqual([
+      { name: 'notes.md', line: 1, examples: [[3, '1\n', '1\n']] },
+    ]);
+  });
+
   it('ends a block at a closing fence of its own kind and length, or at the end of the file', () => {
     const text = [
+      '``` `ts` is inline code, not a fence',
+      '>>> 0',
+      '0',
       '```ts title="a.ts"',
       '>>> 1',
       '1',
@@ -105,8 +114,8 @@ describe('Markdown files: which examples, under which names', () => {
       '4',
     ].join('\r\n');
     expect(items(text).map((i) => [i.name, i.examples.map((e) => e[0])])).toEqual([
-      ['notes.md[1]', [2, 5, 8]],
-      ['notes.md[2]', [12]],
+      ['notes.md[1]', [5, 8, 11]],
+      ['notes.md[2]', [15]],
     ]);
   });
 
