@@ -2,6 +2,7 @@
 export { checkOutput, outputDifference } from './checker.ts';
 export type { DocTest } from './doctest.ts';
 export type { Example } from './example.ts';
+export { type FileJob, runFile } from './execute.ts';
 export { type FoundFile, findDocTests } from './finder.ts';
 export { FLAG_NAMES, type Flag } from './flags.ts';
 export { parseExamples } from './parser.ts';
@@ -9,4 +10,4 @@ export { jsonReport } from './reporters/json.ts';
 export { junitReport } from './reporters/junit.ts';
 export { textReport } from './reporters/text.ts';
 export type { ExampleResult, ItemResult, Report } from './results.ts';
-export { DEFAULT_TIMEOUT_MS, type RunOptions, runDoctests } from './runner.ts';
+export { DEFAULT_TIMEOUT_MS, jobFor, parseFile, type RunOptions, runDoctests } from './runner.ts';

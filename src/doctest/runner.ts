@@ -54,7 +54,7 @@ function readSource(file: string, cwd: string): string {
 }
 
 /** A file's doc tests, and each example made runnable. */
-function parseFile(file: string, source: string, cwd: string): ParsedFile {
+export function parseFile(file: string, source: string, cwd: string): ParsedFile {
   const found = findDocTests(file, source, cwd);
   const runnables = found.tests
     .filter((t) => t.examples.length > 0)
@@ -62,7 +62,11 @@ function parseFile(file: string, source: string, cwd: string): ParsedFile {
   return { found, runnables };
 }
 
-function jobFor({ found, runnables }: ParsedFile, flags: Flag[], timeoutMs: number): FileJob {
+export function jobFor(
+  { found, runnables }: ParsedFile,
+  flags: Flag[],
+  timeoutMs: number,
+): FileJob {
   return {
     file: found.file,
     scopeNames: found.scopeNames,
