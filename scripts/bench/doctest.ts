@@ -7,7 +7,10 @@
  * `times`, in clock ticks). "Caches kept" is a run as the second run finds the
  * caches; `--no-cache` keeps none. `--baseline DIR` times DIR/bin/tsdoctest.js
  * too (another checkout, e.g. a `git worktree`), each run right after ours.
- * Last, one file of 1,000, 2,000 and 4,000 doc comments: how the time grows.
+ * Then the corpus under Vitest through tsdoctest's plugin (tsdoctest/vitest),
+ * with the settings src/doctest/README.md recommends and with Vitest's
+ * defaults, beside the command (`--vitest-only`: this part alone). Last, one
+ * file of 1,000, 2,000 and 4,000 doc comments: how the time grows.
  * A benchmark that prints figures, never a timed test.
  */
 import { spawnSync } from 'node:child_process';
@@ -140,9 +143,16 @@ const program = createProgram(
   .option('--files <n>', 'files in the corpus', integerIn(1, 10_000), 200)
   .option('--runs <n>', 'fresh processes per figure (the median is shown)', integerIn(1, 50), 5)
   .option('--nodes <majors>', `Node majors among ${SUPPORTED_MAJORS.join(', ')}`, '20,24')
-  .option('--baseline <dir>', 'another checkout whose bin/tsdoctest.js is timed alongside');
+  .option('--baseline <dir>', 'another checkout whose bin/tsdoctest.js is timed alongside')
+  .option('--vitest-only', 'only the corpus under Vitest, beside the command');
 program.parse(process.argv);
-const opts = program.opts<{ files: number; runs: number; nodes: string; baseline?: string }>();
+const opts = program.opts<{
+  files: number;
+  runs: number;
+  nodes: string;
+  baseline?: string;
+  vitestOnly?: boolean;
+}>();
 
 function usage(message: string): never {
   process.stderr.write(`bench:doctest: ${message}\n`);
@@ -206,6 +216,43 @@ function tsdoctest(args: string[]): { label: string; command: string[] }[] {
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
+/** The plugin's settings README.md recommends, and none (Vitest's defaults: a process per file). */
+const VITEST_SETTINGS = [
+  { name: 'Vitest, recommended', args: ['--no-isolate', '--pool=threads'] },
+  { name: 'Vitest, defaults', args: [] },
+];
+
+/** The corpus as Vitest runs it through tsdoctest's plugin, beside `tsdoctest` (caches kept). */
+function vitestRow(tsDir: string): void {
+  const config = path.join(ROOT, 'scripts/bench/vitest-doctest.config.ts');
+  const vitest = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
+  const times = measure({
+    name: 'corpus under Vitest (tsdoctest/vitest), caches kept',
+    columns: nodes.flatMap(({ label, binary }) => [
+      {
+        label: `${label}, tsdoctest`,
+        command: [binary, path.join(ROOT, 'bin/tsdoctest.js'), tsDir],
+      },
+      ...VITEST_SETTINGS.map(({ name, args }) => ({
+        label: `${label}, ${name}`,
+        command: [binary, vitest, 'run', '--config', config, '--root', tsDir, ...args],
+      })),
+    ]),
+    warm: true,
+  });
+  for (const { label } of nodes) {
+    const command = times.get(`${label}, tsdoctest`);
+    if (!command) continue;
+    const cells = VITEST_SETTINGS.map(({ name }) => {
+      const t = times.get(`${label}, ${name}`);
+      return t
+        ? `${name} ${ratio(t.wall, command.wall)} wall, ${ratio(t.cpu, command.cpu)} CPU`
+        : '';
+    });
+    console.log(`ratio Vitest / tsdoctest, ${label}: ${cells.join('; ')}`);
+  }
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'tsdoctest-bench-'));
 try {
   console.log(`load average at start: ${shownLoad()} (${opts.runs} runs per figure, medians)`);
@@ -214,70 +261,77 @@ try {
   console.log(
     `corpus: ${opts.files} files × ${FUNCTIONS_PER_FILE * EXAMPLES_PER_FUNCTION} examples = ${examples} examples (${dir})`,
   );
-  const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  const pythonColumns = (args: string[]) =>
-    python.status === 0
-      ? [{ label: `${python.stdout.trim()}`, command: ['python3', ...args] }]
-      : [];
-  // Both tools keep work between runs: tsdoctest its parsed and compiled files, Python its
-  // bytecode (__pycache__). Each is timed without (a first run) and as a later run finds them.
-  const cold = measure({
-    name: 'corpus, --no-cache (python3 -B -m doctest)',
-    columns: [
-      ...tsdoctest(['--no-cache', tsDir]),
-      ...pythonColumns(['-B', '-m', 'doctest', ...pyFiles]),
-    ],
-    warm: false,
-  });
-  const warm = measure({
-    name: 'corpus, caches kept (python3 -m doctest, __pycache__ kept)',
-    columns: [...tsdoctest([tsDir]), ...pythonColumns(['-m', 'doctest', ...pyFiles])],
-    warm: true,
-  });
-  const pythonLabel = pythonColumns([])[0]?.label;
-  if (pythonLabel) {
+  // The command against CPython first, unless only the Vitest figures are asked for.
+  if (!opts.vitestOnly) {
+    const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+    const pythonColumns = (args: string[]) =>
+      python.status === 0
+        ? [{ label: `${python.stdout.trim()}`, command: ['python3', ...args] }]
+        : [];
+    // Both tools keep work between runs: tsdoctest its parsed and compiled files, Python its
+    // bytecode (__pycache__). Each is timed without (a first run) and as a later run finds them.
+    const cold = measure({
+      name: 'corpus, --no-cache (python3 -B -m doctest)',
+      columns: [
+        ...tsdoctest(['--no-cache', tsDir]),
+        ...pythonColumns(['-B', '-m', 'doctest', ...pyFiles]),
+      ],
+      warm: false,
+    });
+    const warm = measure({
+      name: 'corpus, caches kept (python3 -m doctest, __pycache__ kept)',
+      columns: [...tsdoctest([tsDir]), ...pythonColumns(['-m', 'doctest', ...pyFiles])],
+      warm: true,
+    });
+    const pythonLabel = pythonColumns([])[0]?.label;
+    if (pythonLabel) {
+      for (const { label } of nodes) {
+        const [c, p, w, pw] = [
+          cold.get(label),
+          cold.get(pythonLabel),
+          warm.get(label),
+          warm.get(pythonLabel),
+        ];
+        if (!c || !p || !w || !pw) continue;
+        console.log(
+          `ratio tsdoctest / CPython doctest, ${label}: --no-cache ${ratio(c.wall, p.wall)} wall, ${ratio(c.cpu, p.cpu)} CPU; caches kept ${ratio(w.wall, pw.wall)} wall, ${ratio(w.cpu, pw.cpu)} CPU`,
+        );
+      }
+    } else {
+      console.log('python3 not found: no CPython doctest comparison');
+    }
+    measure({
+      name: 'src/domain, --no-cache',
+      columns: tsdoctest(['--no-cache', 'src/domain']),
+      warm: false,
+    });
+    measure({ name: 'src/domain, caches kept', columns: tsdoctest(['src/domain']), warm: true });
+    measure({
+      name: 'src (npm run test:doctest), caches kept',
+      columns: tsdoctest(['src']),
+      warm: true,
+    });
+  }
+  // Before the scaling files join the corpus's folder.
+  vitestRow(tsDir);
+  if (!opts.vitestOnly) {
+    // Time per doc comment should not grow with their number in a file (issue 16: 4,000 comments
+    // in at most 4.5 times the time of 1,000).
+    const scaling = [1000, 2000, 4000].map((comments) => ({
+      comments,
+      times: measure({
+        name: `one file of ${comments} doc comments, --no-cache`,
+        columns: tsdoctest(['--no-cache', generateComments(path.join(dir, 'ts'), comments)]),
+        warm: false,
+      }),
+    }));
     for (const { label } of nodes) {
-      const [c, p, w, pw] = [
-        cold.get(label),
-        cold.get(pythonLabel),
-        warm.get(label),
-        warm.get(pythonLabel),
-      ];
-      if (!c || !p || !w || !pw) continue;
+      const [one, , four] = scaling.map((s) => s.times.get(label));
+      if (!one || !four) continue;
       console.log(
-        `ratio tsdoctest / CPython doctest, ${label}: --no-cache ${ratio(c.wall, p.wall)} wall, ${ratio(c.cpu, p.cpu)} CPU; caches kept ${ratio(w.wall, pw.wall)} wall, ${ratio(w.cpu, pw.cpu)} CPU`,
+        `ratio 4,000 / 1,000 comments, ${label}: ${ratio(four.wall, one.wall)} wall, ${ratio(four.cpu, one.cpu)} CPU`,
       );
     }
-  } else {
-    console.log('python3 not found: no CPython doctest comparison');
-  }
-  measure({
-    name: 'src/domain, --no-cache',
-    columns: tsdoctest(['--no-cache', 'src/domain']),
-    warm: false,
-  });
-  measure({ name: 'src/domain, caches kept', columns: tsdoctest(['src/domain']), warm: true });
-  measure({
-    name: 'src (npm run test:doctest), caches kept',
-    columns: tsdoctest(['src']),
-    warm: true,
-  });
-  // Time per doc comment should not grow with their number in a file (issue 16: 4,000 comments
-  // in at most 4.5 times the time of 1,000).
-  const scaling = [1000, 2000, 4000].map((comments) => ({
-    comments,
-    times: measure({
-      name: `one file of ${comments} doc comments, --no-cache`,
-      columns: tsdoctest(['--no-cache', generateComments(path.join(dir, 'ts'), comments)]),
-      warm: false,
-    }),
-  }));
-  for (const { label } of nodes) {
-    const [one, , four] = scaling.map((s) => s.times.get(label));
-    if (!one || !four) continue;
-    console.log(
-      `ratio 4,000 / 1,000 comments, ${label}: ${ratio(four.wall, one.wall)} wall, ${ratio(four.cpu, one.cpu)} CPU`,
-    );
   }
   console.log(`load average at end: ${shownLoad()}`);
 } finally {
