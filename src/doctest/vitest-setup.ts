@@ -28,29 +28,28 @@ function failure(item: ItemResult, file: string): DocTestFailure {
   return error;
 }
 
-const file = expect.getState().testPath;
-const job = file
-  ? (
-      (await import(/* @vite-ignore */ `${JOB_PREFIX}${file}?${Date.now()}`)) as {
-        default: FileJob | null;
-      }
-    ).default
-  : null;
+/** One test per item of the file; each runs in the module Vitest loaded as the test file. */
+function declareTests(job: FileJob): void {
+  for (const [t, doc] of job.tests.entries()) {
+    test(doc.name, async (context) => {
+      // The test file itself, with the export of its bindings that the plugin appended.
+      const module = await import(/* @vite-ignore */ job.file);
+      const [item] = await runFile(
+        { ...job, tests: [doc], runnables: [job.runnables[t] ?? []], syncTimeout: true },
+        { importModule: async () => module },
+      );
+      if (!item) throw new Error(`tsdoctest: ${doc.name} gave no result`);
+      if (item.failed > 0) throw failure(item, job.file);
+      if (item.attempted === 0) context.skip('every example of this item is skipped');
+    });
+  }
+}
 
-for (const [t, doc] of (job?.tests ?? []).entries()) {
-  test(doc.name, async (context) => {
-    const module = await import(/* @vite-ignore */ (job as FileJob).file);
-    const [item] = await runFile(
-      {
-        ...(job as FileJob),
-        tests: [doc],
-        runnables: [job?.runnables[t] ?? []],
-        syncTimeout: true,
-      },
-      { importModule: async () => module },
-    );
-    if (!item) throw new Error(`tsdoctest: ${doc.name} gave no result`);
-    if (item.failed > 0) throw failure(item, (job as FileJob).file);
-    if (item.attempted === 0) context.skip('every example of this item is skipped');
-  });
+const file = expect.getState().testPath;
+if (file) {
+  // A fresh answer for each run: the file may have changed (watch mode), and a worker keeps
+  // the modules it loaded from one test file to the next (isolate: false).
+  const url = `${JOB_PREFIX}${file}?${Date.now()}`;
+  const { default: job } = (await import(/* @vite-ignore */ url)) as { default: FileJob | null };
+  if (job) declareTests(job);
 }

@@ -49,7 +49,15 @@ export function tsdoctest(options: TsdoctestOptions = {}): Plugin {
     return cachedParse(path.join(cacheDir, 'parsed'), { file, source, cwd: root }, fresh);
   }
 
-  const isTestFile = (file: string) => projects.some((p) => p.matchesTestGlob(file));
+  /** The doc tests of a test file of a project using the plugin (none for other files). */
+  function docTests(file: string): ParsedFile | undefined {
+    if (file.includes('/node_modules/') || !projects.some((p) => p.matchesTestGlob(file))) {
+      return undefined;
+    }
+    const source = readFileSync(file, 'utf8');
+    const parsed = source.includes('>>>') ? parse(file, source) : undefined;
+    return parsed && parsed.runnables.length > 0 ? parsed : undefined;
+  }
 
   return {
     name: 'tsdoctest',
@@ -77,23 +85,15 @@ export function tsdoctest(options: TsdoctestOptions = {}): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${JOB_PREFIX}`)) return undefined;
-      const file = withoutQuery(id.slice(JOB_PREFIX.length + 1));
-      let job: FileJob | null = null;
-      if (isTestFile(file)) {
-        this.addWatchFile(file);
-        job = jobFor(parse(file, readFileSync(file, 'utf8')), flags, timeoutMs);
-      }
-      return `export default ${JSON.stringify(job?.tests.length ? job : null)};`;
+      const parsed = docTests(withoutQuery(id.slice(JOB_PREFIX.length + 1)));
+      const job: FileJob | null = parsed ? jobFor(parsed, flags, timeoutMs) : null;
+      return `export default ${JSON.stringify(job)};`;
     },
     transform(code, id) {
-      const file = withoutQuery(id);
-      if (file.includes('/node_modules/') || !isTestFile(file)) return undefined;
-      const source = readFileSync(file, 'utf8');
-      if (!source.includes('>>>')) return undefined;
-      const { found, runnables } = parse(file, source);
-      if (runnables.length === 0) return undefined;
+      const parsed = docTests(withoutQuery(id));
+      if (!parsed) return undefined;
       // Appended after the code, nothing moves: the earlier source maps still hold.
-      return { code: `${code}\n${scopeExport(found.scopeNames)}\n`, map: null };
+      return { code: `${code}\n${scopeExport(parsed.found.scopeNames)}\n`, map: null };
     },
   };
 }
