@@ -4,7 +4,7 @@
  *   src/domain (+ fixtures/bonus)  <-  lessons  <-  tools
  *
  * lessons: specs/jest, specs/vitest, fixtures/python, exercises, and their
- * index, the concept catalogue specs/concepts.ts.
+ * index, the concept catalogue specs/concepts.ts (and its scan, specs/concept-tags.ts).
  * tools: src/compare, src/workshop, src/cli, scripts.
  * tsdoctest (src/doctest, bin/) stands apart. The project's own tests
  * (specs/project), the other fixtures and the config files may import anything.
@@ -13,7 +13,7 @@
 /** Files of the project (not node_modules, not Node's built-ins). */
 const PROJECT =
   '^(src|specs|scripts|exercises|fixtures|coverage-config|bin)/|^[^/]+\\.(ts|js|cjs|mjs)$';
-const LESSONS = '^(specs/(jest|vitest)|fixtures/python|exercises)/|^specs/concepts\\.ts$';
+const LESSONS = '^(specs/(jest|vitest)|fixtures/python|exercises)/|^specs/concept(s|-tags)\\.ts$';
 const TOOLS = '^(src/(compare|workshop|cli)|scripts)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -1,6 +1,7 @@
 /**
  * The README's path through the course, generated from the concept
- * catalogue (specs/concepts.ts) so no file path is kept by hand twice.
+ * catalogue (specs/concepts.ts, which finds each concept's files by the tags
+ * in the suites), so no file path is kept by hand.
  * A step is a run of concepts of one section whose tests live in the same
  * files; it lists those files, the command that shows each concept, and the
  * concepts' `notice`. The sections the catalogue has no concepts for
@@ -12,7 +13,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exercises } from '../../exercises/exercises.ts';
-import { type Concept, concepts, LESSONS, type Lesson, pythonTests } from '../../specs/concepts.ts';
+import {
+  type Concept,
+  concepts,
+  LESSONS,
+  type Lesson,
+  pythonTests,
+  type TestRef,
+} from '../../specs/concepts.ts';
 import { SECTION } from '../../src/compare/render/labels.ts';
 import { PYTEST_COV_ARGS, PYTHON_DIR } from '../coverage/python.ts';
 import { STEPS } from '../npm-test.ts';
@@ -40,13 +48,19 @@ const link = (file: string) => `[${code(file)}](${file})`;
 
 /** The files a concept's tests are in, labelled by framework, in column order. */
 function files(concept: Concept): string[] {
-  const python = [...new Set(pythonTests(concept).map((t) => t.file))];
+  const fileOf = (ref: TestRef) => {
+    if (ref.file) return ref.file;
+    throw new Error(
+      `${concept.id}: a test is not found in the suites (the catalogue check says which)`,
+    );
+  };
+  const python = [...new Set(pythonTests(concept).map(fileOf))];
   const { jest, vitest, tsdoctest } = concept.mirrors;
   return [
     `Python ${python.map(link).join(', ')}`,
-    `Jest ${link(jest.file)}`,
-    `Vitest ${link(vitest.file)}`,
-    ...(tsdoctest ? [`tsdoctest ${link(tsdoctest.file)}`] : []),
+    `Jest ${link(fileOf(jest))}`,
+    `Vitest ${link(fileOf(vitest))}`,
+    ...(tsdoctest ? [`tsdoctest ${link(fileOf(tsdoctest))}`] : []),
   ];
 }
 

@@ -2,6 +2,8 @@
  * Join the catalogue with the normalised runs: one row per concept, one cell
  * per column, each compared with the outcome the catalogue expects.
  */
+
+import { tagOf } from '../../specs/concept-tags.ts';
 import {
   type Concept,
   type PythonFramework,
@@ -20,6 +22,7 @@ import {
   type RunResult,
   type RunSummary,
   SCHEMA_VERSION,
+  type TestResult,
 } from './model.ts';
 import { NO_MUTATION } from './mutation.ts';
 import { firstLine } from './normalise/text.ts';
@@ -88,8 +91,10 @@ export function filesByRunner(concepts: Concept[], columns: Column[]): Map<Runne
   for (const concept of concepts) {
     for (const column of columns) {
       for (const found of refsFor(concept, column)) {
+        const { file } = found.ref;
+        if (file === undefined) continue;
         const files = plan.get(found.runner) ?? [];
-        if (!files.includes(found.ref.file)) files.push(found.ref.file);
+        if (!files.includes(file)) files.push(file);
         plan.set(found.runner, files);
       }
     }
@@ -164,7 +169,14 @@ function refCell(
     const message = `not available: ${run.unavailable}`;
     return { ...base, outcome: 'not-available', matches: true, message, output: '' };
   }
-  const code = (line?: number) => testSource(root, ref.file, ref.test, line);
+  const { file } = ref;
+  if (file === undefined) {
+    const message = `no ${framework} test is tagged [${concept.id}]`;
+    return { ...base, outcome: 'not-found', matches: false, message, output: '' };
+  }
+  const code = (line?: number, name = ref.test ?? []) => testSource(root, file, name, line);
+  // Before a report names the test: Python's by its def, Jest's and Vitest's at their tag's statement.
+  const where = ref.test ? undefined : ref.line;
   if (run.crashed) {
     const message = `the ${runner} run crashed: ${firstLine(run.crashed) ?? ''}`;
     return {
@@ -173,34 +185,46 @@ function refCell(
       matches: false,
       message,
       output: run.crashed,
-      code: code(),
+      code: code(where),
     };
   }
-  const test = run.tests.find((t) => t.file === ref.file && sameName(t.name, ref.test));
+  // Python tests and doctest items by name; Jest and Vitest tests by the tag in their title.
+  const named = (t: TestResult) =>
+    ref.test ? sameName(t.name, ref.test) : tagOf(t.name.at(-1)) === concept.id;
+  const test = run.tests.find((t) => t.file === file && named(t));
   if (!test) {
-    const loadError = run.fileErrors.find((f) => f.file === ref.file);
+    const loadError = run.fileErrors.find((f) => f.file === file);
     if (loadError) {
-      const message = `${ref.file} failed to load: ${loadErrorLine(loadError.message)}`;
+      const message = `${file} failed to load: ${loadErrorLine(loadError.message)}`;
       return {
         ...base,
         outcome: 'error',
         matches: false,
         message,
         output: loadError.message,
-        code: code(),
+        code: code(where),
       };
     }
-    const message = `${runner} did not report "${ref.test.join(' › ')}" in ${ref.file}`;
-    return { ...base, outcome: 'not-found', matches: false, message, output: '', code: code() };
+    const wanted = ref.test ? `"${ref.test.join(' › ')}"` : `a test tagged [${concept.id}]`;
+    const message = `${runner} did not report ${wanted} in ${file}`;
+    return {
+      ...base,
+      outcome: 'not-found',
+      matches: false,
+      message,
+      output: '',
+      code: code(where),
+    };
   }
   return {
     ...base,
+    test: test.name,
     outcome: test.status,
     matches: test.status === expectedOutcome(ref.expected),
     message: test.message,
     durationMs: test.durationMs,
     output: test.output,
-    code: test.code ?? code(test.line),
+    code: test.code ?? code(test.line, test.name),
   };
 }
 
@@ -219,8 +243,30 @@ function summarise(run: RunResult): RunSummary {
   };
 }
 
+/** The tests a run reported with a tag that names no concept: a typo, or a concept not yet written. */
+function unknownTags(runs: RunResult[], known: ReadonlySet<string>): Mismatch[] {
+  return runs.flatMap((run) =>
+    run.tests.flatMap((t) => {
+      const id = tagOf(t.name.at(-1));
+      if (id === undefined || known.has(id)) return [];
+      const message = `${t.file}: "${t.name.join(' › ')}" is tagged [${id}], which is no concept of the catalogue`;
+      return [
+        {
+          concept: id,
+          column: run.column,
+          expected: 'a concept',
+          actual: 'an unknown tag',
+          message,
+        },
+      ];
+    }),
+  );
+}
+
 export interface BuildInput {
   concepts: Concept[];
+  /** Every id of the catalogue: a test tagged with another id is a mismatch. */
+  known?: ReadonlySet<string>;
   runs: RunResult[];
   selection: Selection;
   root: string;
@@ -249,17 +295,21 @@ export function buildReport(input: BuildInput): CompareReport {
       cells,
     };
   });
-  const mismatches: Mismatch[] = rows.flatMap((row) =>
-    COLUMNS.map((column) => row.cells[column])
-      .filter((cell) => !cell.matches)
-      .map((cell) => ({
-        concept: row.id,
-        column: cell.column,
-        expected: cell.expected ? expectedOutcome(cell.expected) : 'a result',
-        actual: cell.outcome,
-        message: cell.message,
-      })),
-  );
+  const known = input.known ?? new Set(input.concepts.map((c) => c.id));
+  const mismatches: Mismatch[] = [
+    ...rows.flatMap((row) =>
+      COLUMNS.map((column) => row.cells[column])
+        .filter((cell) => !cell.matches)
+        .map((cell) => ({
+          concept: row.id,
+          column: cell.column,
+          expected: cell.expected ? expectedOutcome(cell.expected) : 'a result',
+          actual: cell.outcome,
+          message: cell.message,
+        })),
+    ),
+    ...unknownTags(input.runs, known),
+  ];
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: (input.now ?? new Date()).toISOString(),

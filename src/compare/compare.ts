@@ -90,6 +90,7 @@ export async function compare(concepts: Concept[], opts: CompareOptions): Promis
   }
   const report = buildReport({
     concepts: selected,
+    known: new Set(concepts.map((c) => c.id)),
     runs,
     selection: opts,
     root: opts.root,

@@ -11,10 +11,9 @@ import { type Column, type CompareReport, type Row, SCHEMA_VERSION } from './mod
 
 /** What a run reads: the files a test lives in, the catalogue, and the domain under test. */
 export function sourcesOf(concepts: Concept[]): string[] {
-  const tests = concepts.flatMap((c) => [
-    ...pythonTests(c).map((t) => t.file),
-    ...Object.values(c.mirrors).map((m) => m.file),
-  ]);
+  const tests = concepts.flatMap((c) =>
+    [...pythonTests(c), ...Object.values(c.mirrors)].flatMap((t) => (t.file ? [t.file] : [])),
+  );
   return [...new Set([...tests, 'specs/concepts.ts', 'src/domain'])];
 }
 

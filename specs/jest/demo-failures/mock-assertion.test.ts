@@ -8,7 +8,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { Salary } from '../../../src/domain/salary.ts';
 
 describe('mock failures', () => {
-  test('bonusPrice was last called with 2018 (wrong call argument)', async () => {
+  test('bonusPrice was last called with 2018 (wrong call argument) [demo-mock-assertion]', async () => {
     const bonusPrice = jest.fn<(year: number) => Promise<number>>().mockResolvedValue(1);
     expect(await new Salary({ year: 2017, bonusApi: { bonusPrice } }).calculationSalary()).toBe(
       101,

@@ -8,7 +8,7 @@ import { describe, expect, test } from '@jest/globals';
 import { addNum } from '../../../src/domain/calculation.ts';
 
 describe('classic failures', () => {
-  test('addNum(1, 1) is 3 (wrong expected value)', () => {
+  test('addNum(1, 1) is 3 (wrong expected value) [demo-wrong-expected-value]', () => {
     expect(addNum(1, 1)).toBe(3);
   });
 });

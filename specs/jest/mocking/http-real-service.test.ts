@@ -24,7 +24,7 @@ describe('the real bonus service', () => {
     else process.env.BONUS_API_URL = savedUrl;
   });
 
-  test('the salary for 2017 is 101 with the real service', async () => {
+  test('the salary for 2017 is 101 with the real service [http-real-service]', async () => {
     const salary = new Salary({
       year: 2017,
       bonusApi: new ThirdPartyBonusRestApi({ baseUrl: server.url }),

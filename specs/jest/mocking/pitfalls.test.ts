@@ -17,7 +17,7 @@ describe('pitfall: sinon cannot stub an ES module export', () => {
     expect(os.hostname()).not.toBe('stubbed');
   });
 
-  test('a stub on a source module export cannot replace what callers use', () => {
+  test('a stub on a source module export cannot replace what callers use [mock-pitfall-esm-exports]', () => {
     // SWC's CommonJS exports are getters that cannot be redefined.
     expect(() => sinon.stub(calculation, 'addNum')).toThrow(
       /descriptor for property `addNum` is non-configurable and non-writable/,
@@ -38,7 +38,7 @@ describe('pitfall: sinon cannot stub an ES module export', () => {
 });
 
 describe('pitfall: mockReset is not the same in Jest and Vitest', () => {
-  test('mockReset on a mock made with an implementation', () => {
+  test('mockReset on a mock made with an implementation [mock-pitfall-mock-reset]', () => {
     const double = jest.fn((x: number) => x * 2);
     double.mockReturnValue(0);
     double.mockReset();
@@ -69,7 +69,7 @@ describe('pitfall: mockReset is not the same in Jest and Vitest', () => {
 });
 
 describe('pitfall: errors from another realm', () => {
-  test('a fetch error is recognised by name, not by instanceof', async () => {
+  test('a fetch error is recognised by name, not by instanceof [mock-pitfall-realm]', async () => {
     const api = new ThirdPartyBonusRestApi({ baseUrl: 'http://[not-a-host' });
     const err: unknown = await api.bonusPrice(2017).catch((e: unknown) => e);
     // Node's fetch throws its own realm's TypeError; Jest's test code sees another global TypeError.

@@ -9,7 +9,7 @@ const { prototype } = ThirdPartyBonusRestApi;
 const refused = () => new ConnectionRefusedError('http://127.0.0.1:8080/bonus?year=2017');
 
 describe('a side effect that computes the answer', () => {
-  test('the framework mock answers year + 1000, so the salary is 3117', async () => {
+  test('the framework mock answers year + 1000, so the salary is 3117 [mock-side-effect-function]', async () => {
     const spy = jest.spyOn(prototype, 'bonusPrice').mockImplementation(async (year) => year + 1000);
     expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(3117);
     expect(spy).toHaveBeenCalled();
@@ -23,7 +23,7 @@ describe('a side effect that computes the answer', () => {
 });
 
 describe('a side effect that throws', () => {
-  test('the framework mock refuses the connection, so the bonus is 0', async () => {
+  test('the framework mock refuses the connection, so the bonus is 0 [mock-side-effect-exception]', async () => {
     const spy = jest.spyOn(prototype, 'bonusPrice').mockRejectedValue(refused());
     expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(100);
     expect(spy).toHaveBeenCalled();
@@ -49,7 +49,7 @@ describe('a side effect that throws', () => {
 });
 
 describe('a side effect that is a sequence', () => {
-  test('the framework mock answers 1, then throws', async () => {
+  test('the framework mock answers 1, then throws [mock-side-effect-sequence]', async () => {
     const spy = jest
       .spyOn(prototype, 'bonusPrice')
       .mockResolvedValueOnce(1)

@@ -23,7 +23,7 @@ describe('a stand-in class built from the real one (spec=True)', () => {
     jest.resetAllMocks();
   });
 
-  test('the automocked class is what Salary constructs', async () => {
+  test('the automocked class is what Salary constructs [mock-spec-class]', async () => {
     const MockRest = jest.mocked(ThirdPartyBonusRestApi);
     MockRest.prototype.bonusPrice.mockResolvedValue(1);
     const salary = new Salary({ year: 2017 });

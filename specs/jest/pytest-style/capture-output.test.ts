@@ -45,7 +45,7 @@ describe('capture output', () => {
   }
 
   test(
-    'console output is shown by default (pytest needs -s)',
+    'console output is shown by default (pytest needs -s) [pytest-capture-output]',
     () => {
       const output = run([]);
       expect(output).toContain('printed by a passing test');

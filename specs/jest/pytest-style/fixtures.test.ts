@@ -28,19 +28,19 @@ describe('TestFixtures', () => {
     check?.();
   });
 
-  test('tmp_path is a fresh empty directory', async () => {
+  test('tmp_path is a fresh empty directory [pytest-tmp-path]', async () => {
     expect((await stat(tmp())).isDirectory()).toBe(true);
     expect(await readdir(tmp())).toEqual([]);
   });
 
-  test('csv_file is open for writing and reading', async () => {
+  test('csv_file is open for writing and reading [pytest-custom-fixture]', async () => {
     const { handle } = csv();
     await handle.write('year,price\n2017,1\n');
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
     expect(buffer.toString('utf8', 0, bytesRead).split('\n')).toEqual(['year,price', '2017,1', '']);
   });
 
-  test('the fixtures were torn down: file closed, directories removed', () => {
+  test('the fixtures were torn down: file closed, directories removed [pytest-fixture-teardown]', () => {
     const dir = tmp();
     const { path, handle } = csv();
     expect(handle.fd).toBeGreaterThanOrEqual(0);

@@ -22,7 +22,7 @@ import {
 
 const isRelease = true;
 
-test('addNumAndDouble(1, 1) is 4 (plain assert)', () => {
+test('addNumAndDouble(1, 1) is 4 (plain assert) [pytest-plain-assert]', () => {
   // pytest rewrites `assert a == b` to explain failures; expect() does that here.
   const cal = new Cal();
   expect(cal.addNumAndDouble(1, 1)).toBe(4);
@@ -61,24 +61,26 @@ describe('TestCal', () => {
     console.log(`teardown_method ${testTitle()}`);
   });
 
-  skipIf(isRelease, 'this is a release build')('addNumAndDouble(1, 1) is 4', () => {
+  skipIf(isRelease, 'this is a release build')('addNumAndDouble(1, 1) is 4 [pytest-skipif]', () => {
     expect(current().addNumAndDouble(1, 1)).toBe(4);
   });
 
-  test('a string argument throws a TypeError (raises)', () => {
+  test('a string argument throws a TypeError (raises) [pytest-raises]', () => {
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(TypeError);
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(
       /must be a finite number/,
     );
   });
 
-  test('request: the test knows its own name', () => {
+  test('request: the test knows its own name [pytest-request-fixture]', () => {
     // pytest's request.node; Jest keeps the running test's full name in expect's state.
-    expect(expect.getState().currentTestName).toBe('TestCal request: the test knows its own name');
+    expect(expect.getState().currentTestName).toBe(
+      'TestCal request: the test knows its own name [pytest-request-fixture]',
+    );
     expect(expect.getState().testPath).toMatch(/test-calc\.test\.ts$/);
   });
 
-  test('config: the --os-name option reaches the test', () => {
+  test('config: the --os-name option reaches the test [pytest-custom-option]', () => {
     // request.config.getoption('--os-name'); `npm run test:jest -- --os-name=windows`.
     const osName = osNameOption();
     console.log(`os-name: ${osName}`);
@@ -97,7 +99,7 @@ describe('hook order', () => {
   }
 
   test(
-    'setup_class, setup_method, teardown_method, teardown_class ran in order',
+    'setup_class, setup_method, teardown_method, teardown_class ran in order [pytest-class-setup-teardown]',
     () => {
       // teardown_class runs after the class's last test, so no test of this
       // run can see it: run TestCal alone in a child Jest and read its output.
@@ -120,9 +122,9 @@ describe('hook order', () => {
       ]);
       // The skipped test ran no hooks, as in pytest.
       expect([...ran].sort()).toEqual([
-        'a string argument throws a TypeError (raises)',
-        'config: the --os-name option reaches the test',
-        'request: the test knows its own name',
+        'a string argument throws a TypeError (raises) [pytest-raises]',
+        'config: the --os-name option reaches the test [pytest-custom-option]',
+        'request: the test knows its own name [pytest-request-fixture]',
       ]);
     },
     FRAMEWORK_RUN_TEST_TIMEOUT_MS,

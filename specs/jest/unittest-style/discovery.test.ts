@@ -48,7 +48,7 @@ describe('discovery', () => {
   });
 
   test(
-    'the default rules collect *.test.ts, *.spec.ts and __tests__/, never test_*.ts',
+    'the default rules collect *.test.ts, *.spec.ts and __tests__/, never test_*.ts [unittest-discovery]',
     () => {
       const listed = listTests(examples, ['--rootDir', examples, '--config', '{}']);
       expect(listed).toEqual(['__tests__/calc.ts', 'calc.spec.ts', 'calc.test.ts']);

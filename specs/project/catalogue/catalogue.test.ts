@@ -1,35 +1,32 @@
 /**
- * The static catalogue check: every concept in specs/concepts.ts names files
- * that exist and tests that are really in them, every concept has a Jest
- * and a Vitest mirror and a Python reference, skips say why, and only the
- * demos may fail. (Whether each cell gets its expected outcome when the
- * suites run is the runtime check in specs/project/compare.)
+ * The static catalogue check: every concept in specs/concepts.ts has a Jest
+ * and a Vitest test and a Python reference tagged with its id, no test is
+ * tagged twice or with an id the catalogue lacks, every doctest item it names
+ * is declared, skips say why, and only the demos may fail. (Whether each
+ * cell gets its expected outcome when the suites run is the runtime check in
+ * specs/project/compare.)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { type Concept, concepts, type Mirror, type TestRef } from '../../concepts.ts';
+import {
+  type Concept,
+  type ConceptEntry,
+  catalogue,
+  concepts,
+  type Mirror,
+  resolveConcepts,
+  type TestRef,
+} from '../../concepts.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 
-/** `title [skip: reason]`, the convention of specs/jest/setup/lesson-conventions.ts. */
-const SKIP_TITLE = /^(.*) \[skip: (.*)\]$/;
-
 function source(file: string): string {
   return readFileSync(resolve(root, file), 'utf8');
-}
-
-/** Every string literal in a TypeScript file (test titles are literals). */
-function stringLiterals(file: string): Set<string> {
-  const sf = ts.createSourceFile(file, source(file), ts.ScriptTarget.Latest, false);
-  const found = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.add(node.text);
-    node.forEachChild(visit);
-  };
-  visit(sf);
-  return found;
 }
 
 /** Names declared in a TypeScript file: classes, functions, methods. */
@@ -57,18 +54,6 @@ function pythonNames(file: string): Set<string> {
   return new Set([...source(file).matchAll(/^\s*(?:class|def)\s+(\w+)/gm)].map((m) => m[1] ?? ''));
 }
 
-/** Why a Jest/Vitest test name path does not match its file, or undefined. */
-function checkFrameworkRef(ref: TestRef): string | undefined {
-  const literals = stringLiterals(ref.file);
-  for (const title of ref.test) {
-    const skip = SKIP_TITLE.exec(title);
-    const parts = skip ? [skip[1] ?? '', skip[2] ?? ''] : [title];
-    const missing = parts.filter((part) => !literals.has(part) && !literals.has(title));
-    if (missing.length > 0) return `${ref.file}: no test titled ${JSON.stringify(title)}`;
-  }
-  return undefined;
-}
-
 /** Doctest items are `<module>.<qualified name>`; the module is the file's base name. */
 function checkDoctestItem(item: string, file: string, names: Set<string>): string | undefined {
   const moduleName = basename(file, extname(file));
@@ -86,8 +71,13 @@ function mirrorsOf(concept: Concept): [string, Mirror][] {
   return Object.entries(concept.mirrors).filter((entry): entry is [string, Mirror] => !!entry[1]);
 }
 
+function pythonRefsOf(concept: Concept) {
+  const { also = [], ...main } = concept.python;
+  return [main, ...also];
+}
+
 function allRefs(concept: Concept): TestRef[] {
-  return [concept.python, ...mirrorsOf(concept).map(([, mirror]) => mirror)];
+  return [...pythonRefsOf(concept), ...mirrorsOf(concept).map(([, mirror]) => mirror)];
 }
 
 describe('the concept catalogue', () => {
@@ -103,13 +93,14 @@ describe('the concept catalogue', () => {
     expect(bad.map((c) => c.id)).toEqual([]);
   });
 
-  test('every concept has a Jest and a Vitest mirror, a Python reference and an explanation', () => {
+  test('every concept has its tests tagged in the suites, and every tag names a concept', () => {
+    expect(catalogue.problems).toEqual([]);
     const incomplete = concepts
       .filter(
         (c) =>
-          !c.mirrors.jest?.file.startsWith('specs/jest/') ||
-          !c.mirrors.vitest?.file.startsWith('specs/vitest/') ||
-          !c.python.file.startsWith('fixtures/python/') ||
+          !c.mirrors.jest.file?.startsWith('specs/jest/') ||
+          !c.mirrors.vitest.file?.startsWith('specs/vitest/') ||
+          !c.python.file?.startsWith('fixtures/python/') ||
           c.title.trim() === '' ||
           c.explanation.trim() === '' ||
           mirrorsOf(c).some(([, m]) => m.how.trim() === ''),
@@ -118,54 +109,25 @@ describe('the concept catalogue', () => {
     expect(incomplete).toEqual([]);
   });
 
-  test('every file it names exists', () => {
-    const missing = concepts.flatMap((c) =>
-      allRefs(c)
-        .filter((ref) => !existsSync(resolve(root, ref.file)))
-        .map((ref) => `${c.id}: ${ref.file}`),
+  test('every doctest item it names is defined in its file', () => {
+    const items = concepts.flatMap((c) =>
+      [...pythonRefsOf(c), c.mirrors.tsdoctest].flatMap((ref) =>
+        ref?.file &&
+        (ref.file.endsWith('.ts') || ('framework' in ref && ref.framework === 'doctest'))
+          ? [{ id: c.id, ref }]
+          : [],
+      ),
     );
-    expect(missing).toEqual([]);
-  });
-
-  test('every Jest and Vitest test it names is in its file', () => {
-    const problems = concepts.flatMap((c) =>
-      [c.mirrors.jest, c.mirrors.vitest]
-        .filter((ref) => existsSync(resolve(root, ref.file)))
-        .map((ref) => checkFrameworkRef(ref))
-        .filter((problem) => problem !== undefined)
-        .map((problem) => `${c.id}: ${problem}`),
-    );
-    expect(problems).toEqual([]);
-  });
-
-  test('every Python test and doctest item it names is defined in its file', () => {
-    const problems = concepts.flatMap((c) => {
-      const { python } = c;
-      if (!existsSync(resolve(root, python.file))) return [];
-      const names = pythonNames(python.file);
-      const problem =
-        python.framework === 'doctest'
-          ? python.test.length === 1
-            ? checkDoctestItem(python.test[0] ?? '', python.file, names)
-            : `${python.file}: a doctest item is one name`
-          : python.test
-              .filter((name) => !names.has(name))
-              .map((name) => `${python.file}: no class or def ${name}`)[0];
-      return problem ? [`${c.id}: ${problem}`] : [];
-    });
-    expect(problems).toEqual([]);
-  });
-
-  test('every tsdoctest item it names is declared in its file', () => {
-    const problems = concepts.flatMap((c) => {
-      const mirror = c.mirrors.tsdoctest;
-      if (!mirror || !existsSync(resolve(root, mirror.file))) return [];
-      const [item, ...rest] = mirror.test;
+    expect(items.length).toBeGreaterThan(0);
+    const problems = items.flatMap(({ id, ref }) => {
+      const file = ref.file ?? '';
+      const names = file.endsWith('.py') ? pythonNames(file) : declaredNames(file);
+      const [item, ...rest] = ref.test ?? [];
       const problem =
         item === undefined || rest.length > 0
-          ? `${mirror.file}: a doctest item is one name`
-          : checkDoctestItem(item, mirror.file, declaredNames(mirror.file));
-      return problem ? [`${c.id}: ${problem}`] : [];
+          ? `${file}: a doctest item is one name`
+          : checkDoctestItem(item, file, names);
+      return problem ? [`${id}: ${problem}`] : [];
     });
     expect(problems).toEqual([]);
   });
@@ -176,8 +138,8 @@ describe('the concept catalogue', () => {
         const { expected } = ref;
         if (expected.outcome !== 'skip') return [];
         if (expected.reason.trim() === '') return [`${c.id}: ${ref.file}: skip without a reason`];
-        const inTitle = ref.test.at(-1)?.endsWith(`[skip: ${expected.reason}]`) ?? false;
-        const visible = ref === c.python ? source(ref.file).includes(expected.reason) : inTitle;
+        // The reason is in the test's source: its title for Jest and Vitest, pytest's or unittest's skip.
+        const visible = ref.file !== undefined && source(ref.file).includes(expected.reason);
         return visible ? [] : [`${c.id}: ${ref.file}: reason not shown: ${expected.reason}`];
       }),
     );
@@ -188,19 +150,89 @@ describe('the concept catalogue', () => {
     const problems = concepts.flatMap((c) =>
       allRefs(c).flatMap((ref) => {
         const isFail = ref.expected.outcome === 'fail';
-        const inDemoFolder = /(^|\/)demo[-_]failures\//.test(ref.file);
-        const isPythonDoctest = ref === c.python && c.python.framework === 'doctest';
-        if (isFail && !c.demo) return [`${c.id}: ${ref.file}: fails but is not a demo`];
-        if (c.demo && !isFail)
-          return [`${c.id}: ${ref.file}: a demo cell must be expected to fail`];
+        const file = ref.file ?? '';
+        const inDemoFolder = /(^|\/)demo[-_]failures\//.test(file);
+        const isPythonDoctest = 'framework' in ref && ref.framework === 'doctest';
+        if (isFail && !c.demo) return [`${c.id}: ${file}: fails but is not a demo`];
+        if (c.demo && !isFail) return [`${c.id}: ${file}: a demo cell must be expected to fail`];
         // Demo tests must be excluded from normal runs; doctest demo modules are run explicitly.
-        if (c.demo && !inDemoFolder && !isPythonDoctest && ref.file.startsWith('specs/')) {
-          return [`${c.id}: ${ref.file}: demo outside a demo-failures folder`];
+        if (c.demo && !inDemoFolder && !isPythonDoctest && file.startsWith('specs/')) {
+          return [`${c.id}: ${file}: demo outside a demo-failures folder`];
         }
-        if (!c.demo && inDemoFolder) return [`${c.id}: ${ref.file}: lesson inside a demo folder`];
+        if (!c.demo && inDemoFolder) return [`${c.id}: ${file}: lesson inside a demo folder`];
         return [];
       }),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the check fails on a planted mistake', () => {
+  const how = { support: 'native', how: 'planted' } as const;
+  const entry = (id: string): ConceptEntry => ({
+    id,
+    lesson: 'unittest',
+    title: id,
+    explanation: 'planted',
+    python: { framework: 'unittest' },
+    mirrors: { jest: how, vitest: how },
+  });
+  const roots = { jest: 'jest', vitest: 'vitest', python: 'python', tsdoctest: ['python'] };
+
+  /** A tiny tree of suites in a temporary folder, resolved against `list`. */
+  async function plant(files: Record<string, string>, list: ConceptEntry[]) {
+    const dir = await mkdtemp(join(tmpdir(), 'test-dojo-catalogue-'));
+    try {
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, file)), { recursive: true });
+        await writeFile(join(dir, file), text);
+      }
+      return resolveConcepts(list, roots, dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  const suites = {
+    'jest/a.test.ts': "test('adds [unittest-adds]', () => {});\n",
+    'vitest/a.test.ts': "test('adds [unittest-adds]', () => {});\n",
+    'python/test_a.py':
+      'class T(unittest.TestCase):\n    def test_adds(self):\n        """Adds. [unittest-adds]"""\n',
+  };
+
+  test('a complete tree resolves, with the files and the Python name', async () => {
+    const { concepts: found, problems } = await plant(suites, [entry('unittest-adds')]);
+    expect(problems).toEqual([]);
+    expect(found[0]?.mirrors.jest).toMatchObject({ file: 'jest/a.test.ts', line: 1 });
+    expect(found[0]?.python).toMatchObject({ file: 'python/test_a.py', test: ['T', 'test_adds'] });
+  });
+
+  test('a concept that lacks a mirror', async () => {
+    const { problems } = await plant({ ...suites, 'jest/a.test.ts': "test('adds', () => {});\n" }, [
+      entry('unittest-adds'),
+    ]);
+    expect(problems).toEqual(['unittest-adds: no jest test under jest/ is tagged [unittest-adds]']);
+  });
+
+  test('a mirror that names an unknown concept', async () => {
+    const { problems } = await plant(
+      { ...suites, 'vitest/b.test.ts': "it.skip('subtracts [unittest-subtracts]', () => {});\n" },
+      [entry('unittest-adds')],
+    );
+    expect(problems).toEqual([
+      'vitest/b.test.ts:1: vitest test tagged [unittest-subtracts], which is no concept',
+    ]);
+  });
+
+  test('a concept tagged twice; a tag in an assertion is no test', async () => {
+    const twice = `${suites['jest/a.test.ts']}test('adds again [unittest-adds]', () => {
+  expect(name).toBe('adds [unittest-adds]');
+});\n`;
+    const { problems } = await plant({ ...suites, 'jest/a.test.ts': twice }, [
+      entry('unittest-adds'),
+    ]);
+    expect(problems).toEqual([
+      'unittest-adds: more than one jest test is tagged [unittest-adds]: jest/a.test.ts:1, jest/a.test.ts:2',
+    ]);
   });
 });

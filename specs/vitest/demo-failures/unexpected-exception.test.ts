@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { Cal } from '../../../src/domain/calculation.ts';
 
 describe('classic failures', () => {
-  test('addNumAndDouble("2", 1) is 9 (unexpected exception)', () => {
+  test('addNumAndDouble("2", 1) is 9 (unexpected exception) [demo-unexpected-exception]', () => {
     const cal = new Cal();
     expect(cal.addNumAndDouble('2' as unknown as number, 1)).toBe(9);
   });

@@ -19,7 +19,7 @@ afterEach(() => {
 const originalBonusPrice = ThirdPartyBonusRestApi.prototype.bonusPrice;
 
 describe('hermetic by construction', () => {
-  test('an unmocked request to a non-loopback host fails at once', async () => {
+  test('an unmocked request to a non-loopback host fails at once [http-hermetic]', async () => {
     // Fake timers that never advance: the rejection cannot come from the client's timeout.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const api = new ThirdPartyBonusRestApi({ baseUrl: 'http://bonus.invalid' });

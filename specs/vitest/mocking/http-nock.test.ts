@@ -33,7 +33,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     for (const scope of scopes.splice(0)) expect(scope.pendingMocks()).toEqual([]);
   });
 
-  test('the salary uses the price nock serves for year=2017', async () => {
+  test('the salary uses the price nock serves for year=2017 [http-intercept-query]', async () => {
     bonusApi().get('/bonus').query({ year: '2017' }).reply(200, { year: 2017, price: 1 });
     expect(await salaryFor(2017).calculationSalary()).toBe(101);
   });
@@ -58,7 +58,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     expect(scope.isDone()).toBe(false);
   });
 
-  test('a refused connection from nock and from a closed port give the same result', async () => {
+  test('a refused connection from nock and from a closed port give the same result [http-refused-connection]', async () => {
     bonusApi()
       .get('/bonus')
       .query({ year: '2017' })
@@ -89,7 +89,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     });
   });
 
-  test('a non-2xx answer is a BonusApiError that the salary lets through', async () => {
+  test('a non-2xx answer is a BonusApiError that the salary lets through [http-error-status]', async () => {
     bonusApi().get('/bonus').query(true).reply(503, { error: 'maintenance' });
     const error = await salaryFor(2017)
       .calculationSalary()
@@ -103,7 +103,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     });
   });
 
-  test('malformed JSON is a BonusApiError', async () => {
+  test('malformed JSON is a BonusApiError [http-malformed-json]', async () => {
     bonusApi().get('/bonus').query(true).reply(200, '{"price": 1', {
       'Content-Type': 'application/json',
     });
@@ -116,7 +116,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     });
   });
 
-  test('a missing or non-numeric price is a BonusApiError', async () => {
+  test('a missing or non-numeric price is a BonusApiError [http-missing-price]', async () => {
     const bodies = ['{"year": 2017}', 'null', '{"price": "1"}', '{"price": 1e999}'];
     for (const body of bodies) {
       bonusApi().get('/bonus').query(true).reply(200, body);
@@ -138,7 +138,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     );
   });
 
-  test('a slow answer hits the client timeout without real waiting', async () => {
+  test('a slow answer hits the client timeout without real waiting [http-timeout]', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     // nock's delay runs on real timers; the client's timeout runs on the fake clock.
     bonusApi().get('/bonus').query(true).delay(60_000).reply(200, { price: 1 });
@@ -175,7 +175,7 @@ describe('HTTP: nock answers GET /bonus', () => {
     });
   });
 
-  test('scope.isDone() tells whether every interceptor was used', async () => {
+  test('scope.isDone() tells whether every interceptor was used [http-scope-done]', async () => {
     const scope = nock(BASE)
       .get('/bonus')
       .query({ year: '2016' })

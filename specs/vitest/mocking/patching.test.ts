@@ -10,7 +10,7 @@ const { prototype } = ThirdPartyBonusRestApi;
 const originalBonusPrice = prototype.bonusPrice;
 
 describe('patching for one test (the decorator)', () => {
-  test('the framework spy replaces bonusPrice on the prototype', async () => {
+  test('the framework spy replaces bonusPrice on the prototype [mock-patch-decorator]', async () => {
     const spy = vi.spyOn(prototype, 'bonusPrice').mockResolvedValue(1);
     // Salary builds its own ThirdPartyBonusRestApi; the patch still reaches it.
     expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(101);
@@ -27,7 +27,7 @@ describe('patching for one test (the decorator)', () => {
 });
 
 describe('patching inside a block (with patch(...) as m)', () => {
-  test('the framework spy is disposed at the end of the block', async () => {
+  test('the framework spy is disposed at the end of the block [mock-patch-with]', async () => {
     {
       using spy = vi.spyOn(prototype, 'bonusPrice').mockResolvedValue(1);
       expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(101);
@@ -59,7 +59,7 @@ describe('patching from beforeEach to afterEach (patcher.start / stop)', () => {
       expect(prototype.bonusPrice).toBe(originalBonusPrice);
     });
 
-    test('the patch is active in the test', async () => {
+    test('the patch is active in the test [mock-patch-start-stop]', async () => {
       expect(await new Salary({ year: 2017 }).calculationSalary()).toBe(101);
       expect(spy).toHaveBeenCalledWith(2017);
     });

@@ -13,7 +13,7 @@ describe('pitfall: sinon cannot stub an ES module export', () => {
     expect(() => sinon.stub(os, 'hostname')).toThrow(new TypeError('ES Modules cannot be stubbed'));
   });
 
-  test('a stub on a source module export cannot replace what callers use', () => {
+  test('a stub on a source module export cannot replace what callers use [mock-pitfall-esm-exports]', () => {
     // Vitest's own module objects are not sealed, so sinon does not throw,
     // but the export is a getter: the stub is never installed.
     const stub = sinon.stub(calculation, 'addNum').returns(42);
@@ -34,7 +34,7 @@ describe('pitfall: sinon cannot stub an ES module export', () => {
 });
 
 describe('pitfall: mockReset is not the same in Jest and Vitest', () => {
-  test('mockReset on a mock made with an implementation', () => {
+  test('mockReset on a mock made with an implementation [mock-pitfall-mock-reset]', () => {
     const double = vi.fn((x: number) => x * 2);
     double.mockReturnValue(0);
     double.mockReset();
@@ -63,7 +63,7 @@ describe('pitfall: mockReset is not the same in Jest and Vitest', () => {
 });
 
 describe('pitfall: errors from another realm', () => {
-  test('a fetch error is recognised by name, not by instanceof', async () => {
+  test('a fetch error is recognised by name, not by instanceof [mock-pitfall-realm]', async () => {
     const api = new ThirdPartyBonusRestApi({ baseUrl: 'http://[not-a-host' });
     const err: unknown = await api.bonusPrice(2017).catch((e: unknown) => e);
     // Vitest runs tests in the same realm as Node's fetch: both checks agree.

@@ -5,7 +5,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { Salary } from '../../../src/domain/salary.ts';
 
 describe('a stand-in that returns a value', () => {
-  test('the framework mock returns 1 and the salary is 101', async () => {
+  test('the framework mock returns 1 and the salary is 101 [mock-return-value]', async () => {
     const bonusPrice = vi.fn().mockResolvedValue(1);
     const salary = new Salary({ year: 2017, bonusApi: { bonusPrice } });
 
@@ -49,7 +49,7 @@ describe('the arguments of each call', () => {
     sinon.assert.callOrder(bonusPrice.withArgs(2016), bonusPrice.withArgs(2017));
   });
 
-  test('called-with looks at the last call only, as assert_called_with does', async () => {
+  test('called-with looks at the last call only, as assert_called_with does [mock-call-args]', async () => {
     const bonusPrice = vi.fn().mockResolvedValue(1);
     const stub = sinon.stub<[number], Promise<number>>().resolves(1);
     for (const bonusApi of [{ bonusPrice }, { bonusPrice: stub }]) {

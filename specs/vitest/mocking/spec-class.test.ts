@@ -19,7 +19,7 @@ describe('a stand-in class built from the real one (spec=True)', () => {
     vi.resetAllMocks();
   });
 
-  test('the automocked class is what Salary constructs', async () => {
+  test('the automocked class is what Salary constructs [mock-spec-class]', async () => {
     const MockRest = vi.mocked(ThirdPartyBonusRestApi);
     vi.mocked(MockRest.prototype.bonusPrice).mockResolvedValue(1);
     const salary = new Salary({ year: 2017 });

@@ -15,19 +15,19 @@ import { describe, expect } from 'vitest';
 import { test } from '../support/conftest.ts';
 
 describe('TestFixtures', () => {
-  test('tmp_path is a fresh empty directory', async ({ tmpPath }) => {
+  test('tmp_path is a fresh empty directory [pytest-tmp-path]', async ({ tmpPath }) => {
     expect((await stat(tmpPath)).isDirectory()).toBe(true);
     expect(await readdir(tmpPath)).toEqual([]);
   });
 
-  test('csv_file is open for writing and reading', async ({ csvFile }) => {
+  test('csv_file is open for writing and reading [pytest-custom-fixture]', async ({ csvFile }) => {
     const { handle } = csvFile;
     await handle.write('year,price\n2017,1\n');
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
     expect(buffer.toString('utf8', 0, bytesRead).split('\n')).toEqual(['year,price', '2017,1', '']);
   });
 
-  test('the fixtures were torn down: file closed, directories removed', ({
+  test('the fixtures were torn down: file closed, directories removed [pytest-fixture-teardown]', ({
     tmpPath,
     csvFile,
     onTestFinished,

@@ -23,7 +23,7 @@ import {
 
 const isRelease = true;
 
-test('addNumAndDouble(1, 1) is 4 (plain assert)', () => {
+test('addNumAndDouble(1, 1) is 4 (plain assert) [pytest-plain-assert]', () => {
   // pytest rewrites `assert a == b` to explain failures; expect() does that here.
   const cal = new Cal();
   expect(cal.addNumAndDouble(1, 1)).toBe(4);
@@ -59,27 +59,27 @@ describe('TestCal', () => {
   });
 
   test.skipIf(isRelease)(
-    titleWithReason('addNumAndDouble(1, 1) is 4', 'this is a release build'),
+    titleWithReason('addNumAndDouble(1, 1) is 4 [pytest-skipif]', 'this is a release build'),
     () => {
       expect(current().addNumAndDouble(1, 1)).toBe(4);
     },
   );
 
-  test('a string argument throws a TypeError (raises)', () => {
+  test('a string argument throws a TypeError (raises) [pytest-raises]', () => {
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(TypeError);
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(
       /must be a finite number/,
     );
   });
 
-  test('request: the test knows its own name', ({ task }) => {
+  test('request: the test knows its own name [pytest-request-fixture]', ({ task }) => {
     // pytest's request.node; Vitest passes the running test to the test itself.
-    expect(task.name).toBe('request: the test knows its own name');
+    expect(task.name).toBe('request: the test knows its own name [pytest-request-fixture]');
     expect(task.suite?.name).toBe('TestCal');
     expect(task.file.filepath).toMatch(/test-calc\.test\.ts$/);
   });
 
-  test('config: the --os-name option reaches the test', ({ osName }) => {
+  test('config: the --os-name option reaches the test [pytest-custom-option]', ({ osName }) => {
     // request.config.getoption('--os-name'); `npm run test:vitest -- --os-name=windows`.
     console.log(`os-name: ${osName}`);
     // The course's test expects linux: any other --os-name fails, and the diff names the option.
@@ -97,7 +97,7 @@ describe('hook order', () => {
   }
 
   test(
-    'setup_class, setup_method, teardown_method, teardown_class ran in order',
+    'setup_class, setup_method, teardown_method, teardown_class ran in order [pytest-class-setup-teardown]',
     () => {
       // teardown_class runs after the class's last test, so no test of this
       // run can see it: run TestCal alone in a child Vitest and read its output.
@@ -120,9 +120,9 @@ describe('hook order', () => {
       ]);
       // The skipped test ran no hooks, as in pytest.
       expect([...ran].sort()).toEqual([
-        'a string argument throws a TypeError (raises)',
-        'config: the --os-name option reaches the test',
-        'request: the test knows its own name',
+        'a string argument throws a TypeError (raises) [pytest-raises]',
+        'config: the --os-name option reaches the test [pytest-custom-option]',
+        'request: the test knows its own name [pytest-request-fixture]',
       ]);
     },
     FRAMEWORK_RUN_TEST_TIMEOUT_MS,

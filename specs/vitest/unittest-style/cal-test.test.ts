@@ -32,7 +32,7 @@ describe('CalTest', () => {
     return cal;
   }
 
-  test('setUp and tearDown run around each test', () => {
+  test('setUp and tearDown run around each test [unittest-setup-teardown]', () => {
     // Every earlier test was torn down before this one was set up.
     expect(events.at(-1)).toBe('setUp');
     expect(events.filter((e) => e === 'setUp')).toHaveLength(
@@ -41,15 +41,15 @@ describe('CalTest', () => {
     expect(current()).toBeInstanceOf(Cal);
   });
 
-  test('addNumAndDouble(1, 1) equals 4 (assertEqual)', () => {
+  test('addNumAndDouble(1, 1) equals 4 (assertEqual) [unittest-assert-equal]', () => {
     expect(current().addNumAndDouble(1, 1)).toBe(4);
   });
 
-  test('addNum(1, 1) is not 4 (assertNotEqual)', () => {
+  test('addNum(1, 1) is not 4 (assertNotEqual) [unittest-assert-not-equal]', () => {
     expect(addNum(1, 1)).not.toBe(4);
   });
 
-  test('a string argument throws a TypeError (assertRaises)', () => {
+  test('a string argument throws a TypeError (assertRaises) [unittest-assert-raises]', () => {
     // JavaScript has no `with`: the code that should throw goes in a function.
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(TypeError);
     expect(() => current().addNumAndDouble('1' as unknown as number, 1)).toThrow(
@@ -57,13 +57,16 @@ describe('CalTest', () => {
     );
   });
 
-  test.skip('skipped unconditionally [skip: shows an unconditional skip]', () => {
+  test.skip('skipped unconditionally [unittest-skip] [skip: shows an unconditional skip]', () => {
     throw new Error('a skipped test never runs');
   });
 
   // Native skipIf; the reason rides in the title (Vitest's skipIf takes none).
   test.skipIf(releaseName === 'test')(
-    titleWithReason('addNumAndDouble(2, 3) equals 10 on a release', "release name is 'test'"),
+    titleWithReason(
+      'addNumAndDouble(2, 3) equals 10 on a release [unittest-skip-if]',
+      "release name is 'test'",
+    ),
     () => {
       expect(current().addNumAndDouble(2, 3)).toBe(10);
     },

@@ -51,7 +51,7 @@ describe('discovery', () => {
   });
 
   test(
-    'the default rules collect *.test.ts and *.spec.ts, never test_*.ts',
+    'the default rules collect *.test.ts and *.spec.ts, never test_*.ts [unittest-discovery]',
     () => {
       const listed = listTests(examples, ['--root', examples]);
       expect(listed).toEqual(['calc.spec.ts', 'calc.test.ts']);

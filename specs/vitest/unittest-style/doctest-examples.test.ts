@@ -9,11 +9,11 @@ import { describe, expect, test } from 'vitest';
 import { addNum, Cal } from '../../../src/domain/calculation.ts';
 
 describe('calculation doctest examples', () => {
-  test('calculation', () => {
+  test('calculation [doctest-module-examples]', () => {
     expect(addNum(2, 3)).toBe(5);
   });
 
-  test('calculation.Cal.addNumAndDouble', () => {
+  test('calculation.Cal.addNumAndDouble [doctest-method-examples]', () => {
     const c = new Cal();
     expect(c.addNumAndDouble(1, 1)).toBe(4);
     expect(c.addNumAndDouble(2.5, -0.5)).toBe(4);
@@ -22,7 +22,7 @@ describe('calculation doctest examples', () => {
     );
   });
 
-  test('calculation.addNum', () => {
+  test('calculation.addNum [doctest-function-examples]', () => {
     expect(addNum(1, 1)).toBe(2);
     // The doctest shows the float error exactly; toBe compares exactly too.
     expect(addNum(0.1, 0.2)).toBe(0.30000000000000004);

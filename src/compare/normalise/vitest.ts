@@ -32,7 +32,8 @@ export function normaliseVitest(
     });
     const lines =
       at < 0 ? [] : sliceUntil(out, at, (l) => !l.startsWith('   → ') && !l.startsWith('     '));
-    const note = lines[0]?.match(/ \[(.+)\]$/)?.[1];
+    // The last bracket: a concept's tag may come before it in the title.
+    const note = lines[0]?.match(/ \[([^[\]]+)\]$/)?.[1];
     if (note) notes.set(key, note);
     const failAt = err.findIndex((l) => withoutLocation(l.trim()) === `FAIL  ${key}`);
     const block = failAt < 0 ? [] : sliceUntil(err, failAt, (l) => /^⎯{3,}/.test(l.trim()));

@@ -125,7 +125,7 @@ function cellHtml(cell: Cell): string {
   const attrs = `data-column="${cell.column}" data-label="${cell.column}" data-outcome="${cell.outcome}" class="${classes}"`;
   if (!cell.file) return `<td ${attrs}>${head}</td>`;
   const facts: [string, string | undefined][] = [
-    ['test', `${cell.file} › ${cell.test?.join(' › ')}`],
+    ['test', [cell.file, ...(cell.test ?? [])].join(' › ')],
     ['expected', cell.expected && describeExpected(cell)],
     ['message', cell.message],
     ['duration', cell.durationMs === undefined ? undefined : `${cell.durationMs.toFixed(1)} ms`],

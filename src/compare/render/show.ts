@@ -51,7 +51,7 @@ function block(cell: Cell, c: Colors, opts: ShowOptions): string {
       );
   const lines = [`${c.bold(name)}  ${state}`];
   if (!cell.file) return lines.join('\n');
-  lines.push(c.dim(`${cell.file} › ${cell.test?.join(' › ')}`));
+  lines.push(c.dim([cell.file, ...(cell.test ?? [])].join(' › ')));
   if (opts.code) {
     const e = cell.expected;
     // Catalogue prose is word-wrapped to the block; code and framework output are not.
