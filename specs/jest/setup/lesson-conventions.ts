@@ -40,7 +40,9 @@ export function osNameOption(env: NodeJS.ProcessEnv = process.env): OsName {
 /**
  * `title [skip: reason]`: how both suites name a test that may be skipped.
  * Neither Jest's nor Vitest's JSON report carries a skip reason, so it goes
- * in the title, where every reporter shows it (like `pytest -rs`).
+ * in the title, where every reporter shows it (like `pytest -rs`). A title's
+ * concept tag comes before the reason: `title [concept-id] [skip: reason]`
+ * (specs/concept-tags.ts).
  */
 export function titleWithReason(title: string, reason: string): string {
   return `${title} [skip: ${reason}]`;

@@ -4,6 +4,7 @@ import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
 import { buildReport, filesByRunner, selectConcepts } from '../../../src/compare/catalogue-join.ts';
 import { COLUMNS, type RunResult } from '../../../src/compare/model.ts';
 import { testSource } from '../../../src/compare/source.ts';
+import type { Concept } from '../../concepts.ts';
 import { RECORDED_ROOT, recordedRun } from './recorded.ts';
 
 const all = { demoFailures: false, columns: [...COLUMNS] };
@@ -194,6 +195,75 @@ describe('cells', () => {
     });
     expect(r.wallMs).toBe(4321);
     expect(r.generatedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('tests found by their tag', () => {
+  // sample-pass as the lesson catalogue has it: the Jest test is found by the tag in its title.
+  const [pass] = lessons as [Concept, ...Concept[]];
+  const { test: _name, ...tagged } = pass.mirrors.jest;
+  const byTag: Concept = { ...pass, mirrors: { ...pass.mirrors, jest: tagged } };
+  /** The recorded Jest run with `adds and doubles` retitled. */
+  const jestTitled = (title: string) => {
+    const run = recordedRun('jest');
+    const tests = run.tests.map((t) =>
+      t.name.at(-1) === 'adds and doubles' ? { ...t, name: ['Cal', title] } : t,
+    );
+    return { ...run, tests };
+  };
+  const jestReport = (concept: Concept, run: RunResult) =>
+    buildReport({
+      concepts: [concept],
+      runs: [run],
+      selection: { demoFailures: false, columns: ['jest'] },
+      root: process.cwd(),
+      wallMs: 1,
+      coverage: { available: false, hint: '' },
+    });
+
+  test('the cell takes the test whose title carries the tag, and its name from the report', () => {
+    const r = jestReport(byTag, jestTitled('adds and doubles [sample-pass]'));
+    expect(r.mismatches).toEqual([]);
+    expect(r.rows[0]?.cells.jest).toMatchObject({
+      outcome: 'passed',
+      file: 'fixtures/compare/samples/jest/cal.test.ts',
+      test: ['Cal', 'adds and doubles [sample-pass]'],
+    });
+    expect(r.rows[0]?.cells.jest.code).toMatch(/^test\('adds and doubles'/);
+  });
+
+  test('a concept whose test lost its tag is not found: a mismatch', () => {
+    const r = jestReport(byTag, jestTitled('adds and doubles'));
+    expect(r.rows[0]?.cells.jest.outcome).toBe('not-found');
+    expect(r.mismatches.map((m) => m.message)).toEqual([
+      'jest did not report a test tagged [sample-pass] in fixtures/compare/samples/jest/cal.test.ts',
+    ]);
+    expect(r.ok).toBe(false);
+  });
+
+  test('a concept no test is tagged with (no mirror) is not found and runs nothing', () => {
+    const { file: _file, ...nowhere } = tagged;
+    const lacking: Concept = { ...pass, mirrors: { ...pass.mirrors, jest: nowhere } };
+    expect(filesByRunner([lacking], ['jest']).has('jest')).toBe(false);
+    const r = jestReport(lacking, recordedRun('jest'));
+    expect(r.mismatches).toMatchObject([
+      { concept: 'sample-pass', column: 'jest', actual: 'not-found' },
+    ]);
+    expect(r.mismatches[0]?.message).toBe('no jest test is tagged [sample-pass]');
+    expect(r.ok).toBe(false);
+  });
+
+  test('a test tagged with an id the catalogue lacks is a mismatch', () => {
+    const r = jestReport(byTag, jestTitled('adds and doubles [sample-passes]'));
+    expect(r.mismatches).toContainEqual({
+      concept: 'sample-passes',
+      column: 'jest',
+      expected: 'a concept',
+      actual: 'an unknown tag',
+      message:
+        'fixtures/compare/samples/jest/cal.test.ts: "Cal › adds and doubles [sample-passes]" is tagged [sample-passes], which is no concept of the catalogue',
+    });
+    expect(r.ok).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * `pytest -rs` lists every skipped test with its reason. Jest and Vitest
  * take no reason on a skip, so the lessons put it in the title
- * (`title [skip: reason]`); this checks that the reason then really shows
+ * (`title [concept-id] [skip: reason]`); this checks that the reason then really shows
  * in the verbose terminal listing and in the JSON report of each framework.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runFrameworkSync } from '../../jest/setup/lesson-conventions.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-const SKIPPED = 'addNumAndDouble(1, 1) is 4 [skip: this is a release build]';
+const SKIPPED = 'addNumAndDouble(1, 1) is 4 [pytest-skipif] [skip: this is a release build]';
 
 describe('skip reasons in the reports', () => {
   let out = '';
