@@ -37,12 +37,13 @@ interface Outcome {
   expected?: Expected;
 }
 
-/** A Python reference as the catalogue keeps it: the tool, and for doctest the item's name. */
-export interface PythonEntry extends Outcome {
-  framework: PythonFramework;
-  /** A doctest item, `<module>.<qualified name>`, as `python -m doctest -v` names it. */
-  item?: string;
-}
+/**
+ * A Python reference as the catalogue keeps it: the tool (a unittest or pytest
+ * test is found by its tag), and for doctest the item's name,
+ * `<module>.<qualified name>`, as `python -m doctest -v` names it.
+ */
+export type PythonEntry = Outcome &
+  ({ framework: 'unittest' | 'pytest' } | { framework: 'doctest'; item: string });
 
 /** How a framework mirrors a lesson. */
 export interface MirrorEntry extends Outcome {
@@ -87,7 +88,8 @@ export interface TestRef {
   line?: number;
   /**
    * The name a Python tool or doctest reports: class and def, or the item
-   * name. Undefined for Jest and Vitest, whose reports carry the tag itself.
+   * name. The Jest and Vitest tests the scan finds have none: their reports
+   * carry the tag itself, and compare matches by it.
    */
   test?: string[];
   expected: Expected;
@@ -1023,7 +1025,7 @@ export function resolveConcepts(
       return {
         framework: 'doctest',
         expected,
-        ...item(c.id, ref.item ?? c.id, [roots.python], '.py'),
+        ...item(c.id, ref.item, [roots.python], '.py'),
       };
     }
     const own = suites.python.filter((t) => t.id === c.id && t.framework === ref.framework);
