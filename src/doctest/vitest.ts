@@ -87,7 +87,8 @@ export function tsdoctest(options: TsdoctestOptions = {}): Plugin {
       if (!id.startsWith(`\0${JOB_PREFIX}`)) return undefined;
       const parsed = docTests(withoutQuery(id.slice(JOB_PREFIX.length + 1)));
       const job: FileJob | null = parsed ? jobFor(parsed, flags, timeoutMs) : null;
-      return `export default ${JSON.stringify(job)};`;
+      // A string to JSON.parse: cheaper for Vite and V8 to parse than an object literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(job))});`;
     },
     transform(code, id) {
       const parsed = docTests(withoutQuery(id));
