@@ -89,7 +89,15 @@ describe('the whole fixture, with coverage', () => {
       'counter.ts: counter.Counter.add passed',
       'failing.ts: failing.double passed',
       'failing.ts: failing.triple failed',
+      'limits.ts: limits.skipped skipped',
+      'limits.ts: limits.spin failed',
     ]);
+  });
+
+  it("stops an example that never yields at the plugin's time limit", () => {
+    const [message] = assertion(run.report, 'limits.spin').failureMessages;
+    expect(message).toContain('Failed example:\n    spin()\nException raised:\n');
+    expect(message).toContain('Script execution timed out after 500ms');
   });
 
   it("fails an item with tsdoctest's own report of it, pointing at the failing example", () => {
