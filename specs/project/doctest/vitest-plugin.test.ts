@@ -104,8 +104,10 @@ describe('the whole fixture, with coverage', () => {
     const cli = tsdoctest(['failing.ts', '-k', 'failing.triple'], { cwd: FIXTURE });
     expect(cli.stdout).toContain('Expected:\n    5\nGot:\n    6\n');
     const [message] = assertion(run.report, 'failing.triple').failureMessages;
+    const source = readFileSync(path.join(FIXTURE, 'failing.ts'), 'utf8').split('\n');
+    const line = source.indexOf(' * >>> triple(2)') + 1;
     expect(message).toBe(
-      `DocTestFailure: ${cli.stdout}\n    at failing.triple (${FIXTURE}/failing.ts:16:1)`,
+      `DocTestFailure: ${cli.stdout}\n    at failing.triple (${FIXTURE}/failing.ts:${line}:1)`,
     );
   });
 
