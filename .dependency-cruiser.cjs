@@ -6,13 +6,13 @@
  * lessons: specs/jest, specs/vitest, fixtures/python, exercises, and their
  * index, the concept catalogue specs/concepts.ts (and its scan, specs/concept-tags.ts).
  * tools: src/compare, src/workshop, src/cli, scripts.
- * tsdoctest (src/doctest, bin/) stands apart. The project's own tests
+ * tsdoctest (src/doctest, its own package) stands apart. The project's own tests
  * (specs/project), the other fixtures and the config files may import anything.
  */
 
 /** Files of the project (not node_modules, not Node's built-ins). */
 const PROJECT =
-  '^(src|specs|scripts|exercises|fixtures|coverage-config|bin)/|^[^/]+\\.(ts|js|cjs|mjs)$';
+  '^(src|specs|scripts|exercises|fixtures|coverage-config)/|^[^/]+\\.(ts|js|cjs|mjs)$';
 const LESSONS = '^(specs/(jest|vitest)|fixtures/python|exercises)/|^specs/concept(s|-tags)\\.ts$';
 const TOOLS = '^(src/(compare|workshop|cli)|scripts)/';
 
@@ -55,9 +55,9 @@ module.exports = {
       name: 'tsdoctest-stands-apart',
       severity: 'error',
       comment:
-        'tsdoctest (src/doctest, bin/) imports nothing else of the project; it will be its own package.',
-      from: { path: '^(src/doctest|bin)/' },
-      to: { path: PROJECT, pathNot: '^(src/doctest|bin)/' },
+        'tsdoctest (src/doctest) imports nothing else of the project: it is a package of its own.',
+      from: { path: '^src/doctest/' },
+      to: { path: PROJECT, pathNot: '^src/doctest/' },
     },
     {
       name: 'src-never-imports-scripts',

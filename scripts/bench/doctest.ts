@@ -5,8 +5,8 @@
  * 24, side by side; see node-releases.ts). Each figure is the median of `--runs`
  * fresh processes (default 5): wall time and user+sys CPU time (the shell's
  * `times`, in clock ticks). "Caches kept" is a run as the second run finds the
- * caches; `--no-cache` keeps none. `--baseline DIR` times DIR/bin/tsdoctest.js
- * too (another checkout, e.g. a `git worktree`), each run right after ours.
+ * caches; `--no-cache` keeps none. `--baseline DIR` times the tsdoctest command of
+ * another checkout too (e.g. a `git worktree`), each run right after ours.
  * Then the corpus under Vitest through tsdoctest's plugin (tsdoctest/vitest),
  * with the settings src/doctest/README.md recommends and with Vitest's
  * defaults, beside the command (`--vitest-only`: this part alone). Last, one
@@ -143,7 +143,7 @@ const program = createProgram(
   .option('--files <n>', 'files in the corpus', integerIn(1, 10_000), 200)
   .option('--runs <n>', 'fresh processes per figure (the median is shown)', integerIn(1, 50), 5)
   .option('--nodes <majors>', `Node majors among ${SUPPORTED_MAJORS.join(', ')}`, '20,24')
-  .option('--baseline <dir>', 'another checkout whose bin/tsdoctest.js is timed alongside')
+  .option('--baseline <dir>', 'another checkout whose tsdoctest command is timed alongside')
   .option('--vitest-only', 'only the corpus under Vitest, beside the command');
 program.parse(process.argv);
 const opts = program.opts<{
@@ -163,8 +163,12 @@ const majors = opts.nodes.split(',').map((m) => {
   if (!SUPPORTED_MAJORS.includes(Number(m))) usage(`unsupported Node ${JSON.stringify(m)}`);
   return Number(m);
 });
-const baselineBin = opts.baseline && path.resolve(opts.baseline, 'bin/tsdoctest.js');
-if (baselineBin && !existsSync(baselineBin)) usage(`no bin/tsdoctest.js in ${opts.baseline}`);
+/** The command's script in a checkout: in the tsdoctest package, or at the top (before it was one). */
+const BIN_PLACES = ['src/doctest/bin/tsdoctest.js', 'bin/tsdoctest.js'];
+const baselineBin =
+  opts.baseline &&
+  (BIN_PLACES.map((bin) => path.resolve(opts.baseline ?? '', bin)).find(existsSync) ??
+    usage(`no ${BIN_PLACES.join(' or ')} in ${opts.baseline}`));
 let nodes: { label: string; binary: string }[];
 try {
   nodes = majors.map((major) => {
@@ -207,7 +211,7 @@ function measure(row: Row): Map<string, Time> {
 /** tsdoctest under each Node (and the baseline's, if given) with `args`. */
 function tsdoctest(args: string[]): { label: string; command: string[] }[] {
   return nodes.flatMap(({ label, binary }) => [
-    { label, command: [binary, path.join(ROOT, 'bin/tsdoctest.js'), ...args] },
+    { label, command: [binary, path.join(ROOT, 'src/doctest/bin/tsdoctest.js'), ...args] },
     ...(baselineBin
       ? [{ label: `${label}, baseline`, command: [binary, baselineBin, ...args] }]
       : []),
@@ -231,7 +235,7 @@ function vitestRow(tsDir: string): void {
     columns: nodes.flatMap(({ label, binary }) => [
       {
         label: `${label}, tsdoctest`,
-        command: [binary, path.join(ROOT, 'bin/tsdoctest.js'), tsDir],
+        command: [binary, path.join(ROOT, 'src/doctest/bin/tsdoctest.js'), tsDir],
       },
       ...VITEST_SETTINGS.map(({ name, args }) => ({
         label: `${label}, ${name}`,

@@ -2,7 +2,7 @@
  * Run a command under c8 with one level of coverage-config/thresholds.json:
  *
  *   tsx scripts/coverage/c8-gate.ts --level tsdoctest --include src/domain \
- *     --reports-dir coverage/tsdoctest -- node bin/tsdoctest.js src/domain
+ *     --reports-dir coverage/tsdoctest -- tsdoctest src/domain
  *
  * Exits non-zero when the command fails or a threshold is missed.
  */

@@ -54,7 +54,7 @@ const SUITES: Record<MutationSuite, { mutate: string[]; runner: PartialStrykerOp
     // the mutant to switch on reaches the examples' workers as __STRYKER_ACTIVE_MUTANT__.
     runner: {
       testRunner: 'command',
-      commandRunner: { command: 'node bin/tsdoctest.js src/domain' },
+      commandRunner: { command: 'node src/doctest/bin/tsdoctest.js src/domain' },
       coverageAnalysis: 'off',
     },
   },

@@ -2,6 +2,7 @@
  * How the pool starts a worker and what the two say to each other: the one module
  * both sides (pool.ts, worker.ts) import.
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileJob } from './execute.ts';
 import type { ExampleResult } from './results.ts';
@@ -35,9 +36,10 @@ export type WorkerMessage =
   | { type: 'late'; place: ExamplePlace; message: string };
 
 const HOOKS = JSON.stringify(new URL('./loader-hooks.mjs', import.meta.url).href);
-// In the bundle of the command's sources (see bundle.mjs), worker.ts is worker.mjs.
+// worker.ts is worker.mjs in the bundle of the command's sources (see bundle.mjs), and
+// worker.js in the package's build: the extension of this very module.
 const WORKER = JSON.stringify(
-  new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.mjs', import.meta.url).href,
+  new URL(`./worker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url).href,
 );
 
 /**

@@ -289,12 +289,18 @@ describe('progress', () => {
     progress.done(result({}));
     progress.done(result({ runner: 'vitest', crashed: 'no report written\n\nboom' }));
     progress.done(
-      result({ runner: 'tsdoctest', available: false, unavailable: 'bin/tsdoctest.js not found' }),
+      result({
+        runner: 'tsdoctest',
+        available: false,
+        unavailable: 'src/doctest/bin/tsdoctest.js not found',
+      }),
     );
     progress.stop();
     expect(stream.text).toContain('✔ jest      1 passed, 0 failed, 0 skipped in 1.5 s');
     expect(stream.text).toContain('✔ vitest    crashed: no report written');
-    expect(stream.text).toContain('✔ tsdoctest not available: bin/tsdoctest.js not found');
+    expect(stream.text).toContain(
+      '✔ tsdoctest not available: src/doctest/bin/tsdoctest.js not found',
+    );
   });
 
   test('plain: one line as each framework starts and ends', () => {

@@ -87,7 +87,10 @@ test('tsdoctest not built: its column is not available', async () => {
       demoFailures: false,
       timeoutMs: 60_000,
     });
-    expect(result).toMatchObject({ available: false, unavailable: 'bin/tsdoctest.js not found' });
+    expect(result).toMatchObject({
+      available: false,
+      unavailable: 'src/doctest/bin/tsdoctest.js not found',
+    });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

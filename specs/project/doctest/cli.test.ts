@@ -1,4 +1,4 @@
-// tsdoctest as a user runs it: `node bin/tsdoctest.js ...` in a child process (worker pool and all).
+// tsdoctest as a user runs it: `node src/doctest/bin/tsdoctest.js ...` in a child process (worker pool and all).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,7 +170,7 @@ describe('tsdoctest CLI', () => {
       'bash',
       [
         '-c',
-        `"${process.execPath}" bin/tsdoctest.js -v fixtures/doctest/typecheck.ts | true; echo "\${PIPESTATUS[0]}"`,
+        `"${process.execPath}" src/doctest/bin/tsdoctest.js -v fixtures/doctest/typecheck.ts | true; echo "\${PIPESTATUS[0]}"`,
       ],
       { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const BIN = path.join(ROOT, 'bin/tsdoctest.js');
+export const BIN = path.join(ROOT, 'src/doctest/bin/tsdoctest.js');
 
 export interface CliResult {
   status: number | null;

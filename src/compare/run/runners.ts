@@ -129,7 +129,7 @@ const tsdoctest: Runner = {
   column: 'tsdoctest',
   async run(files, ctx) {
     const result = base('tsdoctest', 'tsdoctest', `npx tsdoctest -v ${files.join(' ')}`);
-    const bin = 'bin/tsdoctest.js';
+    const bin = 'src/doctest/bin/tsdoctest.js';
     if (!existsSync(path.join(ctx.root, bin))) {
       return { ...result, available: false, unavailable: `${bin} not found` };
     }
