@@ -121,6 +121,8 @@ describe('the tsdoctest tarball', () => {
         'dist/index.d.ts',
         'dist/worker.js',
         'dist/loader-hooks.mjs',
+        'dist/vitest.js',
+        'dist/vitest.d.ts',
       ]),
     );
     const installed = filesUnder(path.join(project, 'node_modules/tsdoctest'));
