@@ -29,10 +29,17 @@ let project: string;
 let tarball: string;
 let packed: string[];
 
-/** Run a command with the Node that runs this test first on PATH, and none of npm's own variables. */
+/**
+ * Run a command with the Node that runs this test first on PATH, and none of the variables an
+ * `npm run` sets (`npm_config_local_prefix` would make npm install into this repository), but
+ * the npm cache in use.
+ */
 function run(command: string, args: string[], cwd: string, options: SpawnSyncOptions = {}) {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+    Object.entries(process.env).filter(([name]) => {
+      const lower = name.toLowerCase();
+      return !lower.startsWith('npm_') || lower === 'npm_config_cache';
+    }),
   );
   env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`;
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', ...options });
