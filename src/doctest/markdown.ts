@@ -7,93 +7,51 @@
  * is one `-k` word; several blocks there are told apart by their order
  * (`README.md::usage[2]`). In a block, examples may be written bare or inside a
  * `/** ... *\/` doc comment, as in a source file; only the examples run, the code around
- * them is text. Fences follow CommonMark (``` or ~~~, at any indentation, so in list items
- * too; not inside block quotes); headings are ATX (`## Usage`) or setext (underlined).
+ * them is text. markdown-it reads the Markdown (CommonMark: fences in list items and block
+ * quotes too) and github-slugger makes the anchors.
  */
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import MarkdownIt from 'markdown-it';
 import type { DocTest } from './doctest.ts';
 import { type CommentLine, commentLines, expandTabs, parseExamples } from './parser.ts';
 
 /** The info strings (first word, any case) of blocks whose examples run. */
 const LANGUAGES = new Set(['ts', 'typescript', 'js', 'javascript']);
-
-const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** Lines that cannot be (the last line of) a paragraph, so no setext heading's text. */
-const NOT_PARAGRAPH = /^\s*(?:[-*+]\s|\d+[.)]\s|>|\||<)/;
 const PROMPT = /^ *>>>/;
-
-/**
- * Each heading's anchor, as GitHub makes it (github-slugger): the text as shown (code
- * spans and links reduced to their text), lower case, without punctuation, spaces as
- * hyphens, and `-1`, `-2`... after the second and later uses of one anchor.
- */
-function anchors(): (raw: string) => string {
-  const used = new Map<string, number>();
-  return (raw) => {
-    const slug = raw
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-      .replaceAll(' ', '-');
-    const uses = used.get(slug) ?? 0;
-    used.set(slug, uses + 1);
-    return uses === 0 ? slug : `${slug}-${uses}`;
-  };
-}
+/** Token types whose text a heading shows (so its anchor's words). */
+const SHOWN = new Set(['text', 'code_inline', 'image']);
 
 interface Block {
   /** 1-based line of the opening fence. */
   line: number;
   /** The anchor of the nearest heading above it, if any. */
   anchor: string | undefined;
-  /** The block's lines, without the fence's indentation. */
+  /** The block's lines, as markdown-it gives its content (the fence's indentation gone). */
   lines: CommentLine[];
 }
 
 /** The fenced blocks of the languages that run, with the heading each falls under. */
 function codeBlocks(text: string): Block[] {
-  const lines = text.split('\n').map((raw) => expandTabs(raw));
+  const tokens = new MarkdownIt().parse(text, {});
+  const slugger = new GithubSlugger();
   const blocks: Block[] = [];
-  const anchorOf = anchors();
   let anchor: string | undefined;
-  let paragraph: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const fence = FENCE.exec(line);
-    // A backtick fence's info string cannot hold a backtick (that is inline code).
-    if (fence && !(fence[2]?.startsWith('`') && fence[3]?.includes('`'))) {
-      const [indent, marks, info] = [fence[1]?.length ?? 0, fence[2] ?? '', fence[3] ?? ''];
-      const closing = new RegExp(`^ *${marks[0] === '`' ? '`' : '~'}{${marks.length},}[ \\t]*$`);
-      const body: CommentLine[] = [];
-      const start = i;
-      // An unclosed fence runs to the end of the file, as in CommonMark.
-      for (i++; i < lines.length && !closing.test(lines[i] as string); i++) {
-        // A content line loses as many leading spaces as the fence had, at most.
-        const content = lines[i] as string;
-        const strip = Math.min(indent, content.length - content.trimStart().length);
-        body.push({ text: content.slice(strip), line: i + 1 });
-      }
-      const language = info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      if (LANGUAGES.has(language)) blocks.push({ line: start + 1, anchor, lines: body });
-      paragraph = [];
-      continue;
+  tokens.forEach((token, i) => {
+    if (token.type === 'heading_open') {
+      const shown = (tokens[i + 1]?.children ?? []).filter((t) => SHOWN.has(t.type));
+      anchor = slugger.slug(shown.map((t) => t.content).join(''));
+    } else if (token.type === 'fence' && token.map) {
+      const language = token.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      if (!LANGUAGES.has(language)) return;
+      const open = token.map[0] + 1;
+      const lines = token.content
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((raw, k) => ({ text: expandTabs(raw), line: open + 1 + k }));
+      blocks.push({ line: open, anchor, lines });
     }
-    const atx = ATX_HEADING.exec(line);
-    if (atx) {
-      anchor = anchorOf(atx[1] ?? '');
-      paragraph = [];
-    } else if (paragraph.length > 0 && SETEXT_UNDERLINE.test(line)) {
-      anchor = anchorOf(paragraph.join(' '));
-      paragraph = [];
-    } else if (line.trim() === '' || NOT_PARAGRAPH.test(line)) {
-      paragraph = [];
-    } else {
-      paragraph.push(line.trim());
-    }
-  }
+  });
   return blocks;
 }
 
