@@ -30,6 +30,7 @@ export const STEPS: readonly Step[] = [
   { script: 'lint' },
   { script: 'typecheck' },
   { script: 'test:doctest' },
+  { script: 'test:vitest:doctest' },
   { script: 'test:python' },
   { script: 'workshop:check' },
   { script: 'test:project:coverage', after: 'coverage' },

@@ -30,6 +30,7 @@ const STEPS: { name: string; command: string[] }[] = [
   },
   { name: 'Jest lessons', command: ['npm', 'run', 'test:jest'] },
   { name: 'Vitest lessons', command: ['npm', 'run', 'test:vitest'] },
+  { name: 'doc examples in Vitest', command: ['npm', 'run', 'test:vitest:doctest'] },
 ];
 
 /** Run every step under `binary`; returns each step's outcome. */
