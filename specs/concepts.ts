@@ -51,12 +51,23 @@ export interface MirrorEntry extends Outcome {
   support: 'native' | 'emulated';
   /** How the mirror does it, in a sentence (what a learner should notice). */
   how: string;
+  /**
+   * Jest and Vitest: the test carries another concept's tag, as one test
+   * mirrors both (a title carries one tag).
+   */
+  tag?: string;
 }
 
 /** The tsdoctest mirror: a doctest item, named as tsdoctest reports it. */
 export interface DoctestMirrorEntry extends MirrorEntry {
   item: string;
 }
+
+/**
+ * A Vitest mirror that is a doctest item run by tsdoctest's Vitest plugin
+ * (`SuiteRoots.vitestDoctest`), named as the plugin names its test.
+ */
+export interface VitestDoctestMirrorEntry extends DoctestMirrorEntry {}
 
 /** A concept as written below; `resolveConcepts` adds where its tests are. */
 export interface ConceptEntry {
@@ -69,7 +80,11 @@ export interface ConceptEntry {
   /** The course's reference; `also`: the same lesson in the other Python tools (the failure demos). */
   python: PythonEntry & { also?: PythonEntry[] };
   /** Jest and Vitest are required for every concept; tsdoctest where it applies. */
-  mirrors: { jest: MirrorEntry; vitest: MirrorEntry; tsdoctest?: DoctestMirrorEntry };
+  mirrors: {
+    jest: MirrorEntry;
+    vitest: MirrorEntry | VitestDoctestMirrorEntry;
+    tsdoctest?: DoctestMirrorEntry;
+  };
   /** A deliberate failure demo: left out of normal runs, shown by `--demo-failures`. */
   demo?: boolean;
   /**
@@ -104,7 +119,10 @@ export interface PythonRef extends PythonTest {
   also?: PythonTest[];
 }
 
-export interface Mirror extends TestRef, Omit<MirrorEntry, 'expected'> {}
+export interface Mirror extends TestRef, Omit<MirrorEntry, 'expected'> {
+  /** The Vitest config a doctest item runs under (tsdoctest's plugin); unset: the suite's own. */
+  config?: string;
+}
 
 /** A concept with its tests found in the suites. */
 export interface Concept extends Omit<ConceptEntry, 'python' | 'mirrors'> {
@@ -180,6 +198,33 @@ const entries: ConceptEntry[] = [
         item: 'calculation.addNum',
         support: 'native',
         how: "tsdoctest prints each result like the Node REPL and compares the text; it also accepts the REPL's `Uncaught TypeError: ...` form for exceptions.",
+      },
+    },
+  },
+  {
+    id: 'doctest-examples-in-vitest',
+    lesson: 'doctest',
+    title: 'Doc examples as tests of the test runner: tsdoctest inside Vitest',
+    notice:
+      "The Vitest cell is the doc comment itself, run by tsdoctest's plugin: the test is named by the item, and a failure would be reported in tsdoctest's words.",
+    explanation:
+      "pytest can run a module's docstring examples among its tests (`pytest --doctest-modules`), so they are selected, reported and measured like the rest. tsdoctest's Vitest plugin does the same for Vitest (`plugins: [tsdoctest()]`): each doc comment is a Vitest test named by its item, and it fails with tsdoctest's own report. The domain's examples run this way in a Vitest project of their own (vitest.doctest.config.ts), so they count toward neither the Vitest lessons' coverage nor their mutation score.",
+    python: { framework: 'doctest', item: 'calculation.Cal.add_num_and_double' },
+    mirrors: {
+      tsdoctest: {
+        item: 'calculation.Cal.addNumAndDouble',
+        support: 'native',
+        how: 'The `tsdoctest` command runs the item on its own: the runner the plugin puts inside Vitest.',
+      },
+      vitest: {
+        item: 'calculation.Cal.addNumAndDouble',
+        support: 'native',
+        how: 'vitest.doctest.config.ts adds `tsdoctest()` to `plugins` and includes src/domain: Vitest runs the JSDoc of `Cal.addNumAndDouble` as the test `calculation.Cal.addNumAndDouble`, with no test file written.',
+      },
+      jest: {
+        tag: 'doctest-method-examples',
+        support: 'emulated',
+        how: 'Jest has no such plugin: the examples stay rewritten by hand as expect() calls, one test per item, named like the item; it is the test of doctest-method-examples.',
       },
     },
   },
@@ -964,6 +1009,8 @@ export interface SuiteRoots {
   python: string;
   /** The folders whose modules hold the tsdoctest items. */
   tsdoctest: readonly string[];
+  /** The Vitest config that runs doctest items through tsdoctest's plugin, and the folders it includes. */
+  vitestDoctest?: { config: string; dirs: readonly string[] };
 }
 
 /** The lesson suites of this repository. */
@@ -972,6 +1019,7 @@ export const LESSON_ROOTS: SuiteRoots = {
   vitest: 'specs/vitest',
   python: 'fixtures/python',
   tsdoctest: ['src/domain', 'fixtures/doctest'],
+  vitestDoctest: { config: 'vitest.doctest.config.ts', dirs: ['src/domain'] },
 };
 
 /** A catalogue joined with its suites, and what does not fit. */
@@ -1039,13 +1087,29 @@ export function resolveConcepts(
     };
   };
   const mirror = (c: ConceptEntry, suite: 'jest' | 'vitest'): Mirror => {
-    const { expected = PASS, ...how } = c.mirrors[suite];
-    const found = taggedOnce(
-      c.id,
-      suite,
-      suites[suite].filter((t) => t.id === c.id),
-      roots[suite],
-    );
+    const entry = c.mirrors[suite];
+    if ('item' in entry) {
+      const { expected = PASS, item: name, ...how } = entry;
+      const plugin = roots.vitestDoctest;
+      if (!plugin) {
+        problems.push(`${c.id}: the ${suite} item ${name} needs a Vitest config for tsdoctest`);
+        return { ...how, expected, test: [name] };
+      }
+      return { ...how, expected, config: plugin.config, ...item(c.id, name, plugin.dirs, '.ts') };
+    }
+    const { expected = PASS, ...how } = entry;
+    const id = entry.tag ?? c.id;
+    if (entry.tag !== undefined && !known.has(entry.tag))
+      problems.push(`${c.id}: its ${suite} mirror reuses [${entry.tag}], which is no concept`);
+    // A reused test is counted once, under its own concept.
+    const found = entry.tag
+      ? suites[suite].find((t) => t.id === id)
+      : taggedOnce(
+          c.id,
+          suite,
+          suites[suite].filter((t) => t.id === id),
+          roots[suite],
+        );
     return { ...how, expected, file: found?.file, line: found?.line };
   };
   const concepts = list.map((c): Concept => {

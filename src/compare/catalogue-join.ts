@@ -63,6 +63,8 @@ interface CellRef {
   ref: TestRef;
   runner: RunnerId;
   framework: string;
+  /** The tag a Jest or Vitest test is found by: the concept's id, or the concept whose test it reuses. */
+  tag?: string;
 }
 
 /** Each Python tool's runner: unittest tests run under unittest, not under pytest. */
@@ -82,7 +84,10 @@ export function refsFor(concept: Concept, column: Column): CellRef[] {
     }));
   }
   const mirror = concept.mirrors[column];
-  return mirror ? [{ ref: mirror, runner: column, framework: column }] : [];
+  if (!mirror) return [];
+  // A doctest item in the Vitest column runs under the plugin's config, in a Vitest run of its own.
+  const runner = column === 'vitest' && mirror.config ? 'vitest-doctest' : column;
+  return [{ ref: mirror, runner, framework: column, tag: mirror.tag ?? concept.id }];
 }
 
 /** Which files each runner must run for these concepts and columns. */
@@ -146,7 +151,7 @@ function cellFor(
 function refCell(
   concept: Concept,
   column: Column,
-  { ref, runner, framework }: CellRef,
+  { ref, runner, framework, tag = concept.id }: CellRef,
   runs: Map<RunnerId, RunResult>,
   sel: Selection,
   root: string,
@@ -171,7 +176,7 @@ function refCell(
   }
   const { file } = ref;
   if (file === undefined) {
-    const message = `no ${framework} test is tagged [${concept.id}]`;
+    const message = `no ${framework} test is tagged [${tag}]`;
     return { ...base, outcome: 'not-found', matches: false, message, output: '' };
   }
   const code = (line?: number, name = ref.test ?? []) => testSource(root, file, name, line);
@@ -190,7 +195,7 @@ function refCell(
   }
   // Python tests and doctest items by name; Jest and Vitest tests by the tag in their title.
   const named = (t: TestResult) =>
-    ref.test ? sameName(t.name, ref.test) : tagOf(t.name.at(-1)) === concept.id;
+    ref.test ? sameName(t.name, ref.test) : tagOf(t.name.at(-1)) === tag;
   const test = run.tests.find((t) => t.file === file && named(t));
   if (!test) {
     const loadError = run.fileErrors.find((f) => f.file === file);
@@ -205,7 +210,7 @@ function refCell(
         code: code(where),
       };
     }
-    const wanted = ref.test ? `"${ref.test.join(' › ')}"` : `a test tagged [${concept.id}]`;
+    const wanted = ref.test ? `"${ref.test.join(' › ')}"` : `a test tagged [${tag}]`;
     const message = `${runner} did not report ${wanted} in ${file}`;
     return {
       ...base,

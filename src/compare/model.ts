@@ -29,8 +29,18 @@ export const SCHEMA_VERSION = 1;
 export const COLUMNS = ['python', 'jest', 'vitest', 'tsdoctest'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** The processes we start: each Python reference runs under its own tool (unittest, pytest, doctest). */
-export type RunnerId = 'unittest' | 'pytest' | 'pydoctest' | 'jest' | 'vitest' | 'tsdoctest';
+/**
+ * The processes we start: each Python reference runs under its own tool (unittest, pytest,
+ * doctest); `vitest-doctest` is Vitest on doctest items through tsdoctest's plugin (its own config).
+ */
+export type RunnerId =
+  | 'unittest'
+  | 'pytest'
+  | 'pydoctest'
+  | 'jest'
+  | 'vitest'
+  | 'vitest-doctest'
+  | 'tsdoctest';
 
 /** What a framework said about one test, normalised (src/cli/test-status.ts). */
 export type { TestStatus };

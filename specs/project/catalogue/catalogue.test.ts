@@ -18,8 +18,10 @@ import {
   type ConceptEntry,
   catalogue,
   concepts,
+  LESSON_ROOTS,
   type Mirror,
   resolveConcepts,
+  type SuiteRoots,
   type TestRef,
 } from '../../concepts.ts';
 
@@ -71,6 +73,11 @@ function mirrorsOf(concept: Concept): [string, Mirror][] {
   return Object.entries(concept.mirrors).filter((entry): entry is [string, Mirror] => !!entry[1]);
 }
 
+/** Where a Vitest mirror lives: the lessons, or for a doctest item the plugin config's folders. */
+function vitestHome(mirror: Mirror): readonly string[] {
+  return mirror.config ? (LESSON_ROOTS.vitestDoctest?.dirs ?? []) : [LESSON_ROOTS.vitest];
+}
+
 function pythonRefsOf(concept: Concept) {
   const { also = [], ...main } = concept.python;
   return [main, ...also];
@@ -99,7 +106,9 @@ describe('the concept catalogue', () => {
       .filter(
         (c) =>
           !c.mirrors.jest.file?.startsWith('specs/jest/') ||
-          !c.mirrors.vitest.file?.startsWith('specs/vitest/') ||
+          !vitestHome(c.mirrors.vitest).some((dir) =>
+            c.mirrors.vitest.file?.startsWith(`${dir}/`),
+          ) ||
           !c.python.file?.startsWith('fixtures/python/') ||
           c.title.trim() === '' ||
           c.explanation.trim() === '' ||
@@ -111,7 +120,11 @@ describe('the concept catalogue', () => {
 
   test('every doctest item it names is defined in its file', () => {
     const items = concepts.flatMap((c) =>
-      [...pythonRefsOf(c), c.mirrors.tsdoctest].flatMap((ref) =>
+      [
+        ...pythonRefsOf(c),
+        c.mirrors.tsdoctest,
+        c.mirrors.vitest.config ? c.mirrors.vitest : undefined,
+      ].flatMap((ref) =>
         ref?.file &&
         (ref.file.endsWith('.ts') || ('framework' in ref && ref.framework === 'doctest'))
           ? [{ id: c.id, ref }]
@@ -177,17 +190,22 @@ describe('the check fails on a planted mistake', () => {
     python: { framework: 'unittest' },
     mirrors: { jest: how, vitest: how },
   });
-  const roots = { jest: 'jest', vitest: 'vitest', python: 'python', tsdoctest: ['python'] };
+  const roots: SuiteRoots = {
+    jest: 'jest',
+    vitest: 'vitest',
+    python: 'python',
+    tsdoctest: ['python'],
+  };
 
   /** A tiny tree of suites in a temporary folder, resolved against `list`. */
-  async function plant(files: Record<string, string>, list: ConceptEntry[]) {
+  async function plant(files: Record<string, string>, list: ConceptEntry[], within = roots) {
     const dir = await mkdtemp(join(tmpdir(), 'test-dojo-catalogue-'));
     try {
       for (const [file, text] of Object.entries(files)) {
         await mkdir(dirname(join(dir, file)), { recursive: true });
         await writeFile(join(dir, file), text);
       }
-      return resolveConcepts(list, roots, dir);
+      return resolveConcepts(list, within, dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -221,6 +239,38 @@ describe('the check fails on a planted mistake', () => {
     );
     expect(problems).toEqual([
       'vitest/b.test.ts:1: vitest test tagged [unittest-subtracts], which is no concept',
+    ]);
+  });
+
+  test("a Vitest doctest item runs under the plugin's config; a Jest mirror may reuse a test", async () => {
+    const item: ConceptEntry = {
+      ...entry('doctest-in-vitest'),
+      lesson: 'doctest',
+      python: { framework: 'doctest', item: 'calc.add' },
+      mirrors: { jest: { ...how, tag: 'unittest-adds' }, vitest: { ...how, item: 'calc.add' } },
+    };
+    const list = [entry('unittest-adds'), item];
+    const withPlugin = {
+      ...roots,
+      vitestDoctest: { config: 'v.doctest.config.ts', dirs: ['src'] },
+    };
+    const files = { ...suites, 'python/calc.py': '', 'src/calc.ts': '' };
+    const { concepts: found, problems } = await plant(files, list, withPlugin);
+    expect(problems).toEqual([]);
+    expect(found[1]?.mirrors.vitest).toMatchObject({
+      file: 'src/calc.ts',
+      test: ['calc.add'],
+      config: 'v.doctest.config.ts',
+    });
+    expect(found[1]?.mirrors.jest).toMatchObject({ file: 'jest/a.test.ts', tag: 'unittest-adds' });
+    // Without a plugin config, or reusing a tag that is no concept: a problem each.
+    const lost: ConceptEntry = {
+      ...item,
+      mirrors: { ...item.mirrors, jest: { ...how, tag: 'unittest-gone' } },
+    };
+    expect((await plant(files, [entry('unittest-adds'), lost])).problems).toEqual([
+      'doctest-in-vitest: its jest mirror reuses [unittest-gone], which is no concept',
+      'doctest-in-vitest: the vitest item calc.add needs a Vitest config for tsdoctest',
     ]);
   });
 

@@ -198,6 +198,10 @@ describe('cells', () => {
   });
 });
 
+/** A mirror's support and how, without where its test is. */
+const how = ({ support, how }: Concept['mirrors']['jest']) => ({ support, how, expected: PASS });
+const PASS = { outcome: 'pass' } as const;
+
 describe('tests found by their tag', () => {
   // sample-pass as the lesson catalogue has it: the Jest test is found by the tag in its title.
   const [pass] = lessons as [Concept, ...Concept[]];
@@ -251,6 +255,54 @@ describe('tests found by their tag', () => {
     ]);
     expect(r.mismatches[0]?.message).toBe('no jest test is tagged [sample-pass]');
     expect(r.ok).toBe(false);
+  });
+
+  test("a mirror that reuses another concept's test is found by that concept's tag", () => {
+    const reuses: Concept = {
+      ...pass,
+      id: 'sample-reuse',
+      mirrors: { ...pass.mirrors, jest: { ...tagged, tag: 'sample-pass' } },
+    };
+    const r = jestReport(reuses, jestTitled('adds and doubles [sample-pass]'));
+    expect(r.rows[0]?.cells.jest).toMatchObject({ outcome: 'passed', matches: true });
+    const lost = jestReport(reuses, jestTitled('adds and doubles'));
+    expect(lost.mismatches.map((m) => m.message)).toEqual([
+      'jest did not report a test tagged [sample-pass] in fixtures/compare/samples/jest/cal.test.ts',
+    ]);
+  });
+
+  test("a Vitest doctest item runs under the plugin's config and is found by its name", () => {
+    const item = (name: string): Concept => ({
+      ...pass,
+      mirrors: {
+        ...pass.mirrors,
+        vitest: {
+          ...how(pass.mirrors.vitest),
+          file: 'src/domain/calculation.ts',
+          test: [name],
+          config: 'vitest.doctest.config.ts',
+        },
+      },
+    });
+    const plan = filesByRunner([item('calculation.Cal.addNumAndDouble')], ['vitest']);
+    expect([...plan]).toEqual([['vitest-doctest', ['src/domain/calculation.ts']]]);
+    const run = (concept: Concept) =>
+      buildReport({
+        concepts: [concept],
+        runs: [recordedRun('vitest-doctest')],
+        selection: { demoFailures: false, columns: ['vitest'] },
+        root: process.cwd(),
+        wallMs: 1,
+        coverage: { available: false, hint: '' },
+      });
+    expect(run(item('calculation.Cal.addNumAndDouble')).rows[0]?.cells.vitest).toMatchObject({
+      outcome: 'passed',
+      matches: true,
+      test: ['calculation.Cal.addNumAndDouble'],
+    });
+    expect(run(item('calculation.Cal.gone')).rows[0]?.cells.vitest.message).toBe(
+      'vitest-doctest did not report "calculation.Cal.gone" in src/domain/calculation.ts',
+    );
   });
 
   test('a test tagged with an id the catalogue lacks is a mismatch', () => {

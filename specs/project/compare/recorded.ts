@@ -27,6 +27,14 @@ export const normalised = {
       recorded('vitest.stderr.txt'),
       RECORDED_ROOT,
     ),
+  // tsdoctest's Vitest plugin on src/domain/calculation.ts (vitest.doctest.config.ts).
+  'vitest-doctest': () =>
+    normaliseVitest(
+      recorded('vitest-doctest.json'),
+      recorded('vitest-doctest.stdout.txt'),
+      '',
+      RECORDED_ROOT,
+    ),
   pytest: () =>
     normalisePytest(
       recorded('pytest.junit.xml'),
@@ -44,7 +52,11 @@ export function recordedRun(runner: RunnerId, patch: Partial<RunResult> = {}): R
   return {
     runner,
     column:
-      runner === 'pytest' || runner === 'pydoctest' || runner === 'unittest' ? 'python' : runner,
+      runner === 'pytest' || runner === 'pydoctest' || runner === 'unittest'
+        ? 'python'
+        : runner === 'vitest-doctest'
+          ? 'vitest'
+          : runner,
     command: `${runner} (recorded)`,
     available: true,
     exitCode: 1,

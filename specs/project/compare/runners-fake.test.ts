@@ -128,6 +128,26 @@ describe('jest and vitest', () => {
     );
   });
 
+  test("doctest items in the Vitest column run the source files under the plugin's config", async () => {
+    const play = writes('--outputFile.json', 'vitest-doctest.json', {
+      stdout: recorded('vitest-doctest.stdout.txt'),
+    });
+    const files = ['src/domain/calculation.ts'];
+    const result = await runner('vitest-doctest').run(files, context([play]));
+    expect(calls[0]?.args.slice(1, 4)).toEqual(['run', '--config', 'vitest.doctest.config.ts']);
+    expect(calls[0]?.args.at(-1)).toBe(files[0]);
+    expect(result).toMatchObject({
+      runner: 'vitest-doctest',
+      column: 'vitest',
+      command: `npx vitest run --config vitest.doctest.config.ts --reporter=verbose ${files[0]}`,
+    });
+    expect(result.tests.map((t) => [t.file, t.name, t.status])).toContainEqual([
+      files[0],
+      ['calculation.Cal.addNumAndDouble'],
+      'passed',
+    ]);
+  });
+
   test('a vitest run that wrote no report is crashed, with what it printed', async () => {
     const result = await runner('vitest').run(
       ['v.test.ts'],

@@ -41,6 +41,7 @@ export const RUNNER_LABEL: Record<RunnerId, string> = {
   pydoctest: 'python (doctest)',
   jest: 'jest',
   vitest: 'vitest',
+  'vitest-doctest': 'vitest (tsdoctest plugin)',
   tsdoctest: 'tsdoctest',
 };
 

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LESSON_ROOTS } from '../../../specs/concepts.ts';
 import { childEnv, type ProcessResult, runProcess } from '../../cli/child-process.ts';
 import { choosePython, ciFailure, lacking, type Need } from '../../cli/python.ts';
 import type { Column, Normalised, RunnerId, RunResult } from '../model.ts';
@@ -24,7 +25,7 @@ export interface RunContext {
   demoFailures: boolean;
   timeoutMs: number;
   /** Config files other than the project's (the recorded samples use their own). */
-  configs?: { jest?: string; vitest?: string };
+  configs?: { jest?: string; vitest?: string; vitestDoctest?: string };
   /** Starts a process; `runProcess` unless a test stands in for the frameworks. */
   exec?: typeof runProcess;
 }
@@ -103,25 +104,48 @@ const jest: Runner = {
   },
 };
 
+/** Vitest on `files` under `config` (unset: the project's vitest.config.ts). */
+async function runVitest(
+  id: 'vitest' | 'vitest-doctest',
+  config: string | undefined,
+  files: string[],
+  ctx: RunContext,
+): Promise<RunResult> {
+  const out = path.join(ctx.scratch, `${id}.json`);
+  const flag = config ? ['--config', config] : [];
+  const shown = ['npx vitest run', ...flag, '--reporter=verbose', ...files].join(' ');
+  const result = base(id, 'vitest', shown);
+  const proc = await node(ctx, 'node_modules/vitest/vitest.mjs', [
+    'run',
+    ...flag,
+    '--reporter=verbose',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+    '--includeTaskLocation',
+    ...files,
+  ]);
+  return finish(result, proc, out, (json) =>
+    normaliseVitest(json, proc.stdout, proc.stderr, ctx.root),
+  );
+}
+
 const vitest: Runner = {
   id: 'vitest',
   column: 'vitest',
-  async run(files, ctx) {
-    const out = path.join(ctx.scratch, 'vitest.json');
-    const result = base('vitest', 'vitest', `npx vitest run --reporter=verbose ${files.join(' ')}`);
-    const proc = await node(ctx, 'node_modules/vitest/vitest.mjs', [
-      'run',
-      ...(ctx.configs?.vitest ? ['--config', ctx.configs.vitest] : []),
-      '--reporter=verbose',
-      '--reporter=json',
-      `--outputFile.json=${out}`,
-      '--includeTaskLocation',
-      ...files,
-    ]);
-    return finish(result, proc, out, (json) =>
-      normaliseVitest(json, proc.stdout, proc.stderr, ctx.root),
-    );
-  },
+  run: (files, ctx) => runVitest('vitest', ctx.configs?.vitest, files, ctx),
+};
+
+/** The doctest items the catalogue puts in the Vitest column: the source files, under tsdoctest's plugin. */
+const vitestDoctest: Runner = {
+  id: 'vitest-doctest',
+  column: 'vitest',
+  run: (files, ctx) =>
+    runVitest(
+      'vitest-doctest',
+      ctx.configs?.vitestDoctest ?? LESSON_ROOTS.vitestDoctest?.config,
+      files,
+      ctx,
+    ),
 };
 
 const tsdoctest: Runner = {
@@ -269,4 +293,12 @@ const pydoctest: Runner = {
 };
 
 /** Every runner, slowest first so the pool starts them early. */
-export const RUNNERS: readonly Runner[] = [jest, vitest, pytest, unittest, tsdoctest, pydoctest];
+export const RUNNERS: readonly Runner[] = [
+  jest,
+  vitest,
+  pytest,
+  unittest,
+  vitestDoctest,
+  tsdoctest,
+  pydoctest,
+];
