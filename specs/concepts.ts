@@ -39,11 +39,12 @@ interface Outcome {
 
 /**
  * A Python reference as the catalogue keeps it: the tool (a unittest or pytest
- * test is found by its tag), and for doctest the item's name,
- * `<module>.<qualified name>`, as `python -m doctest -v` names it.
+ * test is found by its tag), and for a doctest item its name,
+ * `<module>.<qualified name>`, as `python -m doctest -v` names it; under pytest,
+ * the item `pytest --doctest-modules` collects from the module.
  */
 export type PythonEntry = Outcome &
-  ({ framework: 'unittest' | 'pytest' } | { framework: 'doctest'; item: string });
+  ({ framework: 'unittest' | 'pytest' } | { framework: 'doctest' | 'pytest'; item: string });
 
 /** How a framework mirrors a lesson. */
 export interface MirrorEntry extends Outcome {
@@ -209,7 +210,7 @@ const entries: ConceptEntry[] = [
       "The Vitest cell is the doc comment itself, run by tsdoctest's plugin: the test is named by the item, and a failure would be reported in tsdoctest's words.",
     explanation:
       "pytest can run a module's docstring examples among its tests (`pytest --doctest-modules`), so they are selected, reported and measured like the rest. tsdoctest's Vitest plugin does the same for Vitest (`plugins: [tsdoctest()]`): each doc comment is a Vitest test named by its item, and it fails with tsdoctest's own report. The domain's examples run this way in a Vitest project of their own (vitest.doctest.config.ts), so they count toward neither the Vitest lessons' coverage nor their mutation score.",
-    python: { framework: 'doctest', item: 'calculation.Cal.add_num_and_double' },
+    python: { framework: 'pytest', item: 'calculation.Cal.add_num_and_double' },
     mirrors: {
       tsdoctest: {
         item: 'calculation.Cal.addNumAndDouble',
@@ -1069,9 +1070,9 @@ export function resolveConcepts(
   };
   const python = (c: ConceptEntry, ref: PythonEntry): PythonTest => {
     const expected = ref.expected ?? PASS;
-    if (ref.framework === 'doctest') {
+    if ('item' in ref) {
       return {
-        framework: 'doctest',
+        framework: ref.framework,
         expected,
         ...item(c.id, ref.item, [roots.python], '.py'),
       };

@@ -35,7 +35,7 @@ function tsSource(file: string, text: string, name: string[], line?: number): st
     ts.forEachChild(node, visit);
   };
   visit(source);
-  if (!found) return '';
+  if (!found) return docComment(source, title ?? '');
   const indent = source.getLineAndCharacterOfPosition(found.getStart(source)).character;
   return dedent(found.getText(source), indent);
 }
@@ -49,6 +49,17 @@ function pythonSource(text: string, name: string[], line?: number): string {
   }
   if (start < 0) return '';
   const indent = (lines[start] ?? '').search(/\S/);
+  const first = lines[start] ?? '';
+  const quotes = /^\s*[rRuU]?("""|''')/.exec(first)?.[1];
+  if (quotes) {
+    // A doctest item (pytest --doctest-modules reports its docstring's line): up to the closing quotes.
+    const opened = first.indexOf(quotes) + quotes.length;
+    let close = first.includes(quotes, opened)
+      ? start
+      : lines.findIndex((l, i) => i > start && l.includes(quotes));
+    if (close < 0) close = lines.length - 1;
+    return dedent(lines.slice(start, close + 1).join('\n'), indent);
+  }
   // Found by name: take in the decorators above the def.
   while (
     start > 0 &&
@@ -73,4 +84,28 @@ function dedent(text: string, indent: number): string {
   const [first = '', ...rest] = text.split('\n');
   const strip = new RegExp(`^ {0,${indent}}`);
   return [first.trimStart(), ...rest.map((l) => l.replace(strip, ''))].join('\n');
+}
+
+/**
+ * A doctest item's doc comment (`calculation.Cal.addNumAndDouble`, as tsdoctest
+ * names it and its Vitest plugin titles the test): the JSDoc of the declaration
+ * the name's parts after the module lead to.
+ */
+function docComment(source: ts.SourceFile, item: string): string {
+  const [, ...parts] = item.split('.');
+  let scope: ts.Node = source;
+  let decl: ts.Node | undefined;
+  for (const part of parts) {
+    decl = undefined;
+    scope.forEachChild((node) => {
+      const name = (node as ts.NamedDeclaration).name;
+      if (!decl && name && ts.isIdentifier(name) && name.text === part) decl = node;
+    });
+    if (!decl) return '';
+    scope = decl;
+  }
+  const doc = decl ? ts.getJSDocCommentsAndTags(decl).find(ts.isJSDoc) : undefined;
+  if (!doc) return '';
+  const indent = source.getLineAndCharacterOfPosition(doc.getStart(source)).character;
+  return dedent(doc.getText(source), indent);
 }

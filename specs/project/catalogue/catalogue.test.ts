@@ -73,6 +73,11 @@ function mirrorsOf(concept: Concept): [string, Mirror][] {
   return Object.entries(concept.mirrors).filter((entry): entry is [string, Mirror] => !!entry[1]);
 }
 
+/** A pytest reference in any other module is a doctest item (`pytest --doctest-modules`). */
+function isPytestFile(file: string): boolean {
+  return /^(test_.*|.*_test)\.py$/.test(basename(file));
+}
+
 /** Where a Vitest mirror lives: the lessons, or for a doctest item the plugin config's folders. */
 function vitestHome(mirror: Mirror): readonly string[] {
   return mirror.config ? (LESSON_ROOTS.vitestDoctest?.dirs ?? []) : [LESSON_ROOTS.vitest];
@@ -126,7 +131,8 @@ describe('the concept catalogue', () => {
         c.mirrors.vitest.config ? c.mirrors.vitest : undefined,
       ].flatMap((ref) =>
         ref?.file &&
-        (ref.file.endsWith('.ts') || ('framework' in ref && ref.framework === 'doctest'))
+        (ref.file.endsWith('.ts') ||
+          ('framework' in ref && (ref.framework === 'doctest' || !isPytestFile(ref.file))))
           ? [{ id: c.id, ref }]
           : [],
       ),

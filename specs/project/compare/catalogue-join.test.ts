@@ -351,6 +351,19 @@ describe('the code of a test', () => {
     );
   });
 
+  test('a doctest item: its docstring at the line pytest gives, its doc comment by its name', () => {
+    const py = 'fixtures/compare/samples/python/calculation.py';
+    const item = ['calculation.Cal.add_num_and_double'];
+    expect(testSource(process.cwd(), py, item, 10)).toBe(
+      '"""Adds and doubles.\n\n>>> Cal().add_num_and_double(1, 1)\n4\n>>> Cal().add_num_and_double(1, 1)\n3\n"""',
+    );
+    const ts = 'src/domain/calculation.ts';
+    const comment = testSource(process.cwd(), ts, ['calculation.Cal.addNumAndDouble']);
+    expect(comment).toMatch(/^\/\*\*\n \* Adds two numbers and doubles the sum\.\n/);
+    expect(comment).toMatch(/\n \* >>> c\.addNumAndDouble\(1, 1\)\n \* 4\n[\s\S]*\*\/$/);
+    expect(testSource(process.cwd(), ts, ['calculation.Cal.gone'])).toBe('');
+  });
+
   test('is empty for a file or test that is not there', () => {
     expect(testSource(process.cwd(), 'no/such/file.ts', ['x'])).toBe('');
     expect(testSource(process.cwd(), 'fixtures/compare/samples/jest/cal.test.ts', ['nope'])).toBe(

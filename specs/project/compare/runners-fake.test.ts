@@ -225,6 +225,19 @@ describe('python', () => {
     expect(result.crashed).toMatch(/^no report written \(exit code 4\)/);
   });
 
+  test('a module that is no test file is there for its doctests: --doctest-modules', async () => {
+    const result = await runner('pytest').run(
+      ['p/test_a.py', 'p/calculation.py'],
+      context([complete, () => ({ code: 4 })]),
+    );
+    expect(calls[1]?.args).toContain('--doctest-modules');
+    expect(result.command).toBe(
+      'cd p && python3 -m pytest -v --doctest-modules test_a.py calculation.py',
+    );
+    await runner('pytest').run(['p/test_a.py', 'p/b_test.py'], context([complete, () => ({})]));
+    expect(calls[3]?.args).not.toContain('--doctest-modules');
+  });
+
   test('files below the folder with pytest.ini run from that folder, as the course does', async () => {
     await runner('unittest').run(
       ['fixtures/python/demo_failures/test_unittest_failures.py'],

@@ -236,15 +236,17 @@ const unittest: Runner = {
   },
 };
 
+/** pytest's own test files (its default `python_files`); any other module is there for its doctests. */
+const PYTEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test)\.py$/;
+
 const pytest: Runner = {
   id: 'pytest',
   column: 'python',
   async run(files, ctx) {
-    const { cwd, local, result } = pythonRun(
-      files,
-      ctx.root,
-      'pytest',
-      (f) => `python3 -m pytest -v ${f}`,
+    // A module named for its doctest items: pytest collects them with --doctest-modules.
+    const doctests = files.some((f) => !PYTEST_FILE.test(f)) ? ['--doctest-modules'] : [];
+    const { cwd, local, result } = pythonRun(files, ctx.root, 'pytest', (f) =>
+      ['python3 -m pytest -v', ...doctests, f].join(' '),
     );
     const py = await pythonFor(ctx, 'pytest', result);
     if ('result' in py) return py.result;
@@ -259,6 +261,7 @@ const pytest: Runner = {
       '-o',
       'junit_family=xunit1',
       '--continue-on-collection-errors',
+      ...doctests,
       `--junitxml=${out}`,
       ...local,
     ]);
