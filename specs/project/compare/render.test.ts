@@ -186,6 +186,14 @@ describe('--show', () => {
     expect(lines[at + 1]).toBe('AssertionError: 2 != 3');
   });
 
+  test('where each test is (file › describe › test) is wrapped to the block too', () => {
+    const paths = show(30)
+      .split('\n')
+      .filter((l) => /^(specs|fixtures|src)\//.test(l));
+    expect(paths.length).toBeGreaterThan(0);
+    expect(Math.max(...paths.map((l) => stringWidth(l)))).toBeLessThanOrEqual(30);
+  });
+
   test('the failure texts of the demos: no code, every framework in its own words', () => {
     const text = show(100, false);
     expect(text).not.toContain('the test:');

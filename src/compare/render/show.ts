@@ -51,11 +51,12 @@ function block(cell: Cell, c: Colors, opts: ShowOptions): string {
       );
   const lines = [`${c.bold(name)}  ${state}`];
   if (!cell.file) return lines.join('\n');
-  lines.push(c.dim([cell.file, ...(cell.test ?? [])].join(' › ')));
+  // Our own lines (where the test is, the catalogue's prose) are word-wrapped to the block;
+  // code and framework output are not.
+  const wrap = (text: string) => wrapAnsi(text, blockWidth(opts.width), { hard: true });
+  lines.push(c.dim(wrap([cell.file, ...(cell.test ?? [])].join(' › '))));
   if (opts.code) {
     const e = cell.expected;
-    // Catalogue prose is word-wrapped to the block; code and framework output are not.
-    const wrap = (text: string) => wrapAnsi(text, blockWidth(opts.width), { hard: true });
     if (e && e.outcome !== 'pass') lines.push(wrap(`expected to ${e.outcome}: ${e.reason}`));
     if (cell.how) lines.push(wrap(`${cell.support}: ${prose(c, cell.how, opts.colors)}`));
   }
