@@ -13,6 +13,7 @@ import { CommanderError, InvalidArgumentError, Option } from 'commander';
 import leven from 'leven';
 import { createColors } from 'picocolors';
 import { type Concept, LESSONS } from '../../specs/concepts.ts';
+import { terminalWidth } from '../cli/columns.ts';
 import { createProgram, EXIT_USAGE, integerIn, usageExitCode } from '../cli/usage.ts';
 import { conceptsNamed, type Selection } from './catalogue-join.ts';
 import { compare, plannedRunners, reportFiles } from './compare.ts';
@@ -20,7 +21,6 @@ import { COLUMNS, type Column, type CompareReport } from './model.ts';
 import { liveProgress, plainProgress } from './progress.ts';
 import { renderShow } from './render/show.ts';
 import { renderList, renderTerminal } from './render/terminal.ts';
-import { terminalWidth } from './render/text.ts';
 import type { RunContext, Runner } from './run/runners.ts';
 import { savedRows } from './saved.ts';
 

@@ -9,6 +9,7 @@ import pc from 'picocolors';
 import writeFileAtomic from 'write-file-atomic';
 import type { Exercise } from '../../exercises/exercises.ts';
 import type { FrameworkName } from '../../specs/jest/setup/lesson-conventions.ts';
+import { clip } from '../cli/columns.ts';
 import { UsageError } from '../cli/usage.ts';
 import { ChildRunner, TimeLimitError } from './child-runner.ts';
 import {
@@ -47,6 +48,9 @@ const exists = (file: string) =>
 const readText = (file: string) => readFile(file, 'utf8').catch(() => undefined);
 
 const shown = (file: string) => relative(process.cwd(), file) || file;
+
+/** The width `list` fits its lines to: a terminal's smallest usual width. */
+const LIST_WIDTH = 80;
 
 export class Workshop {
   readonly workspace: string;
@@ -92,7 +96,11 @@ export class Workshop {
       const mark = done.includes(ex.id) ? pc.green('done   ') : pc.yellow('pending');
       const pointer = ex.id === current ? pc.cyan('›') : ' ';
       const number = String(i + 1).padStart(2);
-      const entry = `${pointer}${number}. ${mark}  ${ex.id.padEnd(width)}  ${pc.dim(ex.framework.padEnd(6))}  ${ex.title}`;
+      // Fitted to 80 columns, as a list is (the full title is in the exercise's README).
+      const entry = clip(
+        `${pointer}${number}. ${mark}  ${ex.id.padEnd(width)}  ${pc.dim(ex.framework.padEnd(6))}  ${ex.title}`,
+        LIST_WIDTH,
+      );
       // Under the id: the learner's copy, made from the starter by verify or watch.
       return `${entry}\n${' '.repeat(14)}${pc.dim(shown(this.fileOf(ex)))}`;
     });

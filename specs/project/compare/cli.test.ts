@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { expect, test, vi } from 'vitest';
-import { stringWidth } from '../../../src/compare/render/text.ts';
+import { stringWidth } from '../../../src/cli/columns.ts';
 import { concepts } from '../../concepts.ts';
 import { runCompare } from './cli-run.ts';
 

@@ -2,12 +2,12 @@
 import stripAnsi from 'strip-ansi';
 import { describe, expect, test } from 'vitest';
 import { sampleConcepts } from '../../../fixtures/compare/samples/concepts.ts';
+import { stringWidth } from '../../../src/cli/columns.ts';
 import { buildReport } from '../../../src/compare/catalogue-join.ts';
 import { COLUMNS, type CompareReport } from '../../../src/compare/model.ts';
 import { renderHtml } from '../../../src/compare/render/html.ts';
 import { renderShow } from '../../../src/compare/render/show.ts';
 import { renderList, renderTerminal } from '../../../src/compare/render/terminal.ts';
-import { stringWidth } from '../../../src/compare/render/text.ts';
 import { recordedRun } from './recorded.ts';
 
 /** A run that went wrong, as the terminal and the page show it. */

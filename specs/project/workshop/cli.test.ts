@@ -5,6 +5,7 @@ import { relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stringWidth } from '../../../src/cli/columns.ts';
 import { buildProgram } from '../../../src/workshop/cli.ts';
 import {
   exerciseById,
@@ -77,6 +78,14 @@ describe('list', () => {
     expect(out).toMatch(/ 1\. pending {2}return-value/);
     expect(out).toMatch(/14\. pending {2}fake-timers/);
     expect(out).toContain('[--------------------] 0/14 done');
+  });
+
+  it('fits every line to 80 columns, a long title cut with …', async () => {
+    const { out } = await cli(['list']);
+    const entries = out.split('\n').filter((line) => / pending {2}/.test(line));
+    expect(entries).toHaveLength(14);
+    expect(Math.max(...entries.map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
+    expect(entries.some((line) => line.endsWith('…'))).toBe(true);
   });
 
   it("shows each exercise's file, the learner's copy, under its id", async () => {

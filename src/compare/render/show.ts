@@ -6,11 +6,11 @@
  */
 import { createColors } from 'picocolors';
 import wrapAnsi from 'wrap-ansi';
+import { hardWrap, pad } from '../../cli/columns.ts';
 import type { Cell, Column, Row } from '../model.ts';
 import { expectedOutcome } from '../model.ts';
 import { cellLabel } from './labels.ts';
 import type { Colors } from './terminal.ts';
-import { hardWrap, pad } from './text.ts';
 
 /** From this width, frameworks go two by two. */
 export const SIDE_BY_SIDE = 160;

@@ -6,10 +6,10 @@
  */
 import { createColors } from 'picocolors';
 import { type Concept, LESSONS } from '../../../specs/concepts.ts';
+import { clip, pad, stringWidth } from '../../cli/columns.ts';
 import type { Cell, Column, CompareReport } from '../model.ts';
 import { scoreDetail, scoreText, UNDER_THRESHOLD } from '../mutation.ts';
 import { LABEL, MISMATCH_MARK, RUNNER_LABEL, SECTION, seconds } from './labels.ts';
-import { clip, pad, stringWidth } from './text.ts';
 
 export type Colors = ReturnType<typeof createColors>;
 

@@ -1,7 +1,8 @@
 /**
- * Text in terminal columns: widths as the terminal draws them (string-width:
- * wide characters, no escape codes), cut with `…` or hard-wrapped with
- * slice-ansi, which keeps colours intact across the cut.
+ * Text in terminal columns, for the tools (npm start, the workshop): widths
+ * as the terminal draws them (string-width: wide characters, no escape codes),
+ * cut with `…` or hard-wrapped with slice-ansi, which keeps colours intact
+ * across the cut.
  */
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
